@@ -1,0 +1,148 @@
+package vn.tracuu.analysis;
+
+import java.text.Normalizer;
+
+/**
+ * Canonical form of Vietnamese text, applied identically at index and query time.
+ *
+ * <ul>
+ *   <li>Unicode NFKC: composes the combining marks that windows-1258 decoding and some keyboards
+ *       produce, and folds compatibility forms (full-width letters, ligatures).
+ *   <li>One tone placement for the open syllables ending in <i>oa, oe, uy</i>: the mark goes on the
+ *       first vowel ("hòa", "khỏe", "thủy"), the placement used by most official documents ("Cộng
+ *       hòa"). "hoà", "khoẻ", "thuỷ" become those. After <i>q</i> the <i>u</i> belongs to the
+ *       onset, so "quý" keeps its mark; with a final consonant ("hoàng", "thuyết") nothing moves.
+ * </ul>
+ *
+ * Case is kept: lowercasing is a separate filter so that capitalisation stays available to the
+ * segmenter (names).
+ */
+public final class VietnameseNormalizer {
+
+  private VietnameseNormalizer() {}
+
+  /** Returns {@code text} in tracuu's canonical form (NFC-composed, canonical tone placement). */
+  public static String normalize(CharSequence text) {
+    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    if (!mayNeedToneMove(nfkc)) {
+      return nfkc;
+    }
+    String nfd = Normalizer.normalize(nfkc, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(nfd.length());
+    int i = 0;
+    while (i < nfd.length()) {
+      if (!isLetterOrMark(nfd.charAt(i))) {
+        out.append(nfd.charAt(i++));
+        continue;
+      }
+      int end = i;
+      while (end < nfd.length() && isLetterOrMark(nfd.charAt(end))) {
+        end++;
+      }
+      appendSyllable(nfd, i, end, out);
+      i = end;
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  /** Cheap pre-check so that most text skips the decomposition pass. */
+  private static boolean mayNeedToneMove(String s) {
+    for (int i = 1; i < s.length(); i++) {
+      char c = Character.toLowerCase(s.charAt(i));
+      char p = Character.toLowerCase(s.charAt(i - 1));
+      if ((p == 'o' && isToneVariantOf(c, 'a', 'e')) || (p == 'u' && isToneVariantOf(c, 'y'))) {
+        return true;
+      }
+      if (isToneMark(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isToneVariantOf(char c, char... bases) {
+    String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+    if (d.length() < 2 || !isToneMark(d.charAt(d.length() - 1))) {
+      return false;
+    }
+    char base = d.charAt(0);
+    for (char b : bases) {
+      if (base == b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Moves the tone mark of a decomposed syllable {@code s[start, end)} from the second to the first
+   * vowel of a final oa/oe/uy, appending the result.
+   */
+  private static void appendSyllable(String s, int start, int end, StringBuilder out) {
+    // Collect base letters (lowercased) with their indices, and the tone mark position.
+    int toneIndex = -1;
+    int lastBase = -1;
+    int prevBase = -1;
+    int beforePrevBase = -1;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (isToneMark(c)) {
+        toneIndex = i;
+      } else if (!isMark(c)) {
+        beforePrevBase = prevBase;
+        prevBase = lastBase;
+        lastBase = i;
+      }
+    }
+    boolean movable =
+        toneIndex > lastBase
+            && prevBase >= start
+            && endsWithOpenGlide(s, prevBase, lastBase)
+            && !(beforePrevBase >= start && Character.toLowerCase(s.charAt(beforePrevBase)) == 'q');
+    if (!movable) {
+      out.append(s, start, end);
+      return;
+    }
+    char tone = s.charAt(toneIndex);
+    // Re-emit with the tone right after the first vowel's own marks.
+    int firstVowelEnd = prevBase + 1;
+    while (firstVowelEnd < lastBase && isMark(s.charAt(firstVowelEnd))) {
+      firstVowelEnd++;
+    }
+    for (int i = start; i < end; i++) {
+      if (i == toneIndex) {
+        continue;
+      }
+      if (i == firstVowelEnd) {
+        out.append(tone);
+      }
+      out.append(s.charAt(i));
+    }
+  }
+
+  private static boolean endsWithOpenGlide(String s, int first, int second) {
+    char a = Character.toLowerCase(s.charAt(first));
+    char b = Character.toLowerCase(s.charAt(second));
+    // The first vowel must carry no other mark (ô, ơ, ư change the nucleus: "ươ", "ôa" do not
+    // occur).
+    for (int i = first + 1; i < second; i++) {
+      if (!isToneMark(s.charAt(i))) {
+        return false;
+      }
+    }
+    return (a == 'o' && (b == 'a' || b == 'e')) || (a == 'u' && b == 'y');
+  }
+
+  private static boolean isLetterOrMark(char c) {
+    return Character.isLetter(c) || isMark(c);
+  }
+
+  private static boolean isMark(char c) {
+    return Character.getType(c) == Character.NON_SPACING_MARK;
+  }
+
+  /** The five Vietnamese tone marks in decomposed form: huyền, sắc, hỏi, ngã, nặng. */
+  static boolean isToneMark(char c) {
+    return c == '\u0300' || c == '\u0301' || c == '\u0309' || c == '\u0303' || c == '\u0323';
+  }
+}

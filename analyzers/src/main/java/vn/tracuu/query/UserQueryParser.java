@@ -1,0 +1,68 @@
+package vn.tracuu.query;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import vn.tracuu.schema.IndexSchema;
+
+/**
+ * Turns what a user typed into a Lucene query over the schema's text fields.
+ *
+ * <p>Built on Lucene's {@link SimpleQueryParser}, which is made for user input and never throws:
+ * words (all required), "phrases", -exclusion, {@code |} or OR, and parentheses. Wildcards, fuzzy
+ * and proximity operators are off, so no query expands into unbounded term lists. Each word is
+ * searched in the exact and folded forms of title and body, weighted by {@link
+ * IndexSchema#queryFieldWeights()}.
+ */
+public final class UserQueryParser {
+
+  /** Longest query accepted; longer input is a client error, not something to truncate. */
+  public static final int MAX_QUERY_LENGTH = 1_000;
+
+  private static final int OPERATORS =
+      SimpleQueryParser.AND_OPERATOR
+          | SimpleQueryParser.NOT_OPERATOR
+          | SimpleQueryParser.OR_OPERATOR
+          | SimpleQueryParser.PHRASE_OPERATOR
+          | SimpleQueryParser.PRECEDENCE_OPERATORS
+          | SimpleQueryParser.ESCAPE_OPERATOR
+          | SimpleQueryParser.WHITESPACE_OPERATOR;
+
+  private final Analyzer analyzer;
+  private final Map<String, Float> weights;
+
+  public UserQueryParser(Analyzer analyzer) {
+    this(analyzer, IndexSchema.queryFieldWeights());
+  }
+
+  public UserQueryParser(Analyzer analyzer, Map<String, Float> weights) {
+    this.analyzer = analyzer;
+    this.weights = Map.copyOf(weights);
+  }
+
+  /**
+   * Parses {@code text}; blank text matches everything (a date-only search).
+   *
+   * @throws IllegalArgumentException when the query is longer than {@link #MAX_QUERY_LENGTH}
+   */
+  public Query parse(String text) {
+    if (text == null || text.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    if (text.length() > MAX_QUERY_LENGTH) {
+      throw new IllegalArgumentException(
+          "query too long: " + text.length() + " characters, at most " + MAX_QUERY_LENGTH);
+    }
+    // " OR " is what people type; SimpleQueryParser spells it "|".
+    String normalized = text.replaceAll("(?<=\\s)OR(?=\\s)", "|");
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights, OPERATORS);
+    parser.setDefaultOperator(BooleanClause.Occur.MUST);
+    Query query = parser.parse(normalized);
+    // Only operators or stop characters: nothing to search for.
+    return query == null ? new MatchNoDocsQuery("no searchable words") : query;
+  }
+}

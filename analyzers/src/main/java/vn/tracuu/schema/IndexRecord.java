@@ -1,0 +1,331 @@
+package vn.tracuu.schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One searchable unit as the indexer produces it and the schema stores it: a message, an
+ * attachment, a document, a container member or a news page. Built with {@link #builder(String,
+ * Kind)}; optional fields are {@code null} or empty.
+ */
+public final class IndexRecord {
+  private final String id;
+  private final Kind kind;
+  private final String parentId;
+  private final String threadId;
+  private final String source;
+  private final String locator;
+  private final List<String> groups;
+  private final boolean isPublic;
+  private final String title;
+  private final String body;
+  private final Instant date;
+  private final DateSource dateSource;
+  private final String sender;
+  private final List<String> recipients;
+  private final String messageId;
+  private final List<String> folders;
+  private final List<String> attachmentNames;
+  private final String contentType;
+  private final String documentNumber;
+  private final String documentType;
+  private final String agency;
+  private final String signer;
+  private final String summary;
+  private final String contentHash;
+  private final String changeMarker;
+
+  private IndexRecord(Builder b) {
+    this.id = Objects.requireNonNull(b.id, "id");
+    this.kind = Objects.requireNonNull(b.kind, "kind");
+    this.parentId = b.parentId;
+    this.threadId = b.threadId;
+    this.source = Objects.requireNonNull(b.source, "source");
+    this.locator = b.locator;
+    this.groups = List.copyOf(b.groups);
+    this.isPublic = b.isPublic;
+    this.title = b.title == null ? "" : b.title;
+    this.body = b.body == null ? "" : b.body;
+    this.date = b.date;
+    this.dateSource = b.dateSource;
+    this.sender = b.sender;
+    this.recipients = List.copyOf(b.recipients);
+    this.messageId = b.messageId;
+    this.folders = List.copyOf(b.folders);
+    this.attachmentNames = List.copyOf(b.attachmentNames);
+    this.contentType = b.contentType;
+    this.documentNumber = b.documentNumber;
+    this.documentType = b.documentType;
+    this.agency = b.agency;
+    this.signer = b.signer;
+    this.summary = b.summary;
+    this.contentHash = b.contentHash;
+    this.changeMarker = b.changeMarker;
+  }
+
+  public static Builder builder(String id, Kind kind) {
+    return new Builder(id, kind);
+  }
+
+  /** Stable identity across runs, e.g. {@code mail:inbox:<message-id>}. */
+  public String id() {
+    return id;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The message of an attachment, the container of a member; else null. */
+  public String parentId() {
+    return parentId;
+  }
+
+  public String threadId() {
+    return threadId;
+  }
+
+  /** The configured source's name. */
+  public String source() {
+    return source;
+  }
+
+  /** Where the original bytes are, relative to the source root (e.g. a path, "file.mbox#12"). */
+  public String locator() {
+    return locator;
+  }
+
+  /** Access groups allowed to see the record. */
+  public List<String> groups() {
+    return groups;
+  }
+
+  public boolean isPublic() {
+    return isPublic;
+  }
+
+  /** Subject of a message, title of a page or document, name of an attachment. */
+  public String title() {
+    return title;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public Instant date() {
+    return date;
+  }
+
+  public DateSource dateSource() {
+    return dateSource;
+  }
+
+  public String sender() {
+    return sender;
+  }
+
+  public List<String> recipients() {
+    return recipients;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public List<String> folders() {
+    return folders;
+  }
+
+  public List<String> attachmentNames() {
+    return attachmentNames;
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  /** số ký hiệu, e.g. "1952/QĐ-UBND". */
+  public String documentNumber() {
+    return documentNumber;
+  }
+
+  /** loại văn bản, e.g. "Quyết định". */
+  public String documentType() {
+    return documentType;
+  }
+
+  /** cơ quan ban hành: the issuing body. */
+  public String agency() {
+    return agency;
+  }
+
+  /** người ký: the signer. */
+  public String signer() {
+    return signer;
+  }
+
+  /** trích yếu: the subject line of an official document. */
+  public String summary() {
+    return summary;
+  }
+
+  public String contentHash() {
+    return contentHash;
+  }
+
+  /** Cheap marker (size + mtime, IMAP UID…) that tells an incremental run the item is unchanged. */
+  public String changeMarker() {
+    return changeMarker;
+  }
+
+  /** Mutable builder; every setter returns {@code this}. */
+  public static final class Builder {
+    private final String id;
+    private final Kind kind;
+    private String parentId;
+    private String threadId;
+    private String source;
+    private String locator;
+    private List<String> groups = List.of();
+    private boolean isPublic;
+    private String title;
+    private String body;
+    private Instant date;
+    private DateSource dateSource;
+    private String sender;
+    private List<String> recipients = List.of();
+    private String messageId;
+    private List<String> folders = List.of();
+    private List<String> attachmentNames = List.of();
+    private String contentType;
+    private String documentNumber;
+    private String documentType;
+    private String agency;
+    private String signer;
+    private String summary;
+    private String contentHash;
+    private String changeMarker;
+
+    private Builder(String id, Kind kind) {
+      this.id = id;
+      this.kind = kind;
+    }
+
+    public Builder parentId(String v) {
+      parentId = v;
+      return this;
+    }
+
+    public Builder threadId(String v) {
+      threadId = v;
+      return this;
+    }
+
+    public Builder source(String v) {
+      source = v;
+      return this;
+    }
+
+    public Builder locator(String v) {
+      locator = v;
+      return this;
+    }
+
+    public Builder groups(List<String> v) {
+      groups = v;
+      return this;
+    }
+
+    public Builder isPublic(boolean v) {
+      isPublic = v;
+      return this;
+    }
+
+    public Builder title(String v) {
+      title = v;
+      return this;
+    }
+
+    public Builder body(String v) {
+      body = v;
+      return this;
+    }
+
+    public Builder date(Instant v, DateSource from) {
+      date = v;
+      dateSource = from;
+      return this;
+    }
+
+    public Builder sender(String v) {
+      sender = v;
+      return this;
+    }
+
+    public Builder recipients(List<String> v) {
+      recipients = v;
+      return this;
+    }
+
+    public Builder messageId(String v) {
+      messageId = v;
+      return this;
+    }
+
+    public Builder folders(List<String> v) {
+      folders = v;
+      return this;
+    }
+
+    public Builder attachmentNames(List<String> v) {
+      attachmentNames = v;
+      return this;
+    }
+
+    public Builder contentType(String v) {
+      contentType = v;
+      return this;
+    }
+
+    public Builder documentNumber(String v) {
+      documentNumber = v;
+      return this;
+    }
+
+    public Builder documentType(String v) {
+      documentType = v;
+      return this;
+    }
+
+    public Builder agency(String v) {
+      agency = v;
+      return this;
+    }
+
+    public Builder signer(String v) {
+      signer = v;
+      return this;
+    }
+
+    public Builder summary(String v) {
+      summary = v;
+      return this;
+    }
+
+    public Builder contentHash(String v) {
+      contentHash = v;
+      return this;
+    }
+
+    public Builder changeMarker(String v) {
+      changeMarker = v;
+      return this;
+    }
+
+    public IndexRecord build() {
+      return new IndexRecord(this);
+    }
+  }
+}

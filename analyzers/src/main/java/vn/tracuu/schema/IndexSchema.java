@@ -1,0 +1,249 @@
+package vn.tracuu.schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+import vn.tracuu.analysis.DiacriticFolder;
+import vn.tracuu.analysis.VietnameseAnalyzer;
+
+/**
+ * The index schema: every field name, how each is analyzed, and how an {@link IndexRecord} becomes
+ * a Lucene document. The indexer writes with it and the search API reads with it; nothing else
+ * names index fields.
+ *
+ * <p>Text is indexed twice: with diacritics ({@code title}, {@code body}) and folded ({@code
+ * title_folded}, {@code body_folded}); queries search both with the exact form weighted higher, so
+ * "chinh quyen" finds "chính quyền" and an accented query prefers exact matches.
+ *
+ * <p>Dates: {@code date} is the instant (epoch millis: point, doc values, stored); {@code day} is
+ * the calendar day in {@link #ZONE} as {@code yyyymmdd}, so that "19/8/2019" means the Vietnamese
+ * day whatever the sender's offset was.
+ */
+public final class IndexSchema {
+
+  /** The zone whose calendar days the index uses (Vietnam has no daylight saving time). */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  /** Bumped when the schema changes incompatibly; stored in the commit user data. */
+  public static final String VERSION = "1";
+
+  // Identity and structure
+  public static final String ID = "id";
+  public static final String KIND = "kind";
+  public static final String PARENT_ID = "parent_id";
+  public static final String THREAD_ID = "thread_id";
+  public static final String SOURCE = "source";
+  public static final String LOCATOR = "locator";
+  public static final String GROUPS = "groups";
+  public static final String PUBLIC = "public";
+  public static final String CONTENT_TYPE = "content_type";
+  public static final String CONTENT_HASH = "content_hash";
+  public static final String CHANGE_MARKER = "change_marker";
+
+  // Time
+  public static final String DATE = "date";
+  public static final String DATE_SOURCE = "date_source";
+  public static final String DAY = "day";
+  public static final String YEAR = "year";
+  public static final String MONTH = "month";
+
+  // Text
+  public static final String TITLE = "title";
+  public static final String TITLE_FOLDED = "title_folded";
+  public static final String BODY = "body";
+  public static final String BODY_FOLDED = "body_folded";
+
+  // Mail
+  public static final String SENDER = "sender";
+  public static final String RECIPIENTS = "recipients";
+  public static final String PARTICIPANTS = "participants";
+  public static final String MESSAGE_ID = "message_id";
+  public static final String FOLDERS = "folders";
+  public static final String ATTACHMENT_NAMES = "attachment_names";
+
+  // Official documents
+  public static final String DOC_NUMBER = "doc_number"; // số ký hiệu
+  public static final String DOC_NUMBER_KEY = "doc_number_key";
+  public static final String DOC_TYPE = "doc_type"; // loại văn bản
+  public static final String AGENCY = "agency"; // cơ quan ban hành
+  public static final String SIGNER = "signer"; // người ký
+  public static final String SUMMARY = "summary"; // trích yếu
+
+  /** Keyword fields that carry doc values for facet counting. */
+  public static final List<String> FACET_FIELDS =
+      List.of(KIND, SOURCE, YEAR, MONTH, SENDER, AGENCY, DOC_TYPE);
+
+  private static final String TRUE = "true";
+
+  private IndexSchema() {}
+
+  /** The analyzer for writing and querying: exact chain by default, folded chain for *_folded. */
+  public static Analyzer analyzer() {
+    Analyzer exact = new VietnameseAnalyzer(VietnameseAnalyzer.Variant.EXACT);
+    Analyzer folded = new VietnameseAnalyzer(VietnameseAnalyzer.Variant.FOLDED);
+    Map<String, Analyzer> perField = new HashMap<>();
+    perField.put(TITLE_FOLDED, folded);
+    perField.put(BODY_FOLDED, folded);
+    perField.put(PARTICIPANTS, folded);
+    for (String keyword : List.of(ID, KIND, PARENT_ID, THREAD_ID, SOURCE, GROUPS, PUBLIC)) {
+      perField.put(keyword, new KeywordAnalyzer());
+    }
+    return new PerFieldAnalyzerWrapper(exact, perField);
+  }
+
+  /** Query fields and their weights: exact forms above folded ones, titles above bodies. */
+  public static Map<String, Float> queryFieldWeights() {
+    return Map.of(TITLE, 4f, TITLE_FOLDED, 2f, BODY, 1f, BODY_FOLDED, 0.5f);
+  }
+
+  /** The calendar day of {@code instant} in {@link #ZONE}, as yyyymmdd. */
+  public static int day(Instant instant) {
+    return day(instant.atZone(ZONE).toLocalDate());
+  }
+
+  public static int day(LocalDate date) {
+    return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+  }
+
+  /**
+   * The instant as an ISO date-time with the Vietnam offset, e.g. 2019-08-19T08:15:00+07:00
+   * (seconds always shown).
+   */
+  public static String isoDate(Instant instant) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+        ZonedDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZONE));
+  }
+
+  /** Canonical key of a facet value (case-folded e-mail address, trimmed agency…). */
+  public static String facetKey(String value) {
+    return value.strip().replaceAll("\\s+", " ");
+  }
+
+  /** The Lucene document for {@code record}. */
+  public static Document toDocument(IndexRecord r) {
+    Document doc = new Document();
+    keyword(doc, ID, r.id(), true);
+    keyword(doc, KIND, r.kind().id(), true);
+    facet(doc, KIND, r.kind().id());
+    keyword(doc, PARENT_ID, r.parentId(), true);
+    keyword(doc, THREAD_ID, r.threadId(), true);
+    keyword(doc, SOURCE, r.source(), true);
+    facet(doc, SOURCE, r.source());
+    stored(doc, LOCATOR, r.locator());
+    for (String group : r.groups()) {
+      keyword(doc, GROUPS, group, true);
+    }
+    keyword(doc, PUBLIC, Boolean.toString(r.isPublic()), true);
+    stored(doc, CONTENT_TYPE, r.contentType());
+    stored(doc, CONTENT_HASH, r.contentHash());
+    stored(doc, CHANGE_MARKER, r.changeMarker());
+
+    if (r.date() != null) {
+      long millis = r.date().toEpochMilli();
+      doc.add(new LongPoint(DATE, millis));
+      doc.add(new NumericDocValuesField(DATE, millis));
+      doc.add(new StoredField(DATE, millis));
+      int day = day(r.date());
+      doc.add(new IntPoint(DAY, day));
+      doc.add(new NumericDocValuesField(DAY, day));
+      facet(doc, YEAR, Integer.toString(day / 10000));
+      facet(doc, MONTH, String.format(Locale.ROOT, "%04d-%02d", day / 10000, day / 100 % 100));
+      stored(doc, DATE_SOURCE, r.dateSource() == null ? null : r.dateSource().id());
+    }
+
+    text(doc, TITLE, TITLE_FOLDED, r.title(), true);
+    text(doc, BODY, BODY_FOLDED, r.body(), true);
+
+    if (r.sender() != null) {
+      stored(doc, SENDER, r.sender());
+      facet(doc, SENDER, facetKey(r.sender()));
+      doc.add(new TextField(PARTICIPANTS, r.sender(), Field.Store.NO));
+    }
+    for (String recipient : r.recipients()) {
+      stored(doc, RECIPIENTS, recipient);
+      doc.add(new TextField(PARTICIPANTS, recipient, Field.Store.NO));
+    }
+    keyword(doc, MESSAGE_ID, r.messageId(), true);
+    for (String folder : r.folders()) {
+      keyword(doc, FOLDERS, folder, true);
+    }
+    for (String name : r.attachmentNames()) {
+      stored(doc, ATTACHMENT_NAMES, name);
+    }
+
+    if (r.documentNumber() != null) {
+      stored(doc, DOC_NUMBER, r.documentNumber());
+      // Exact lookup by the canonical number, case- and diacritic-insensitive.
+      doc.add(
+          new StringField(DOC_NUMBER_KEY, documentNumberKey(r.documentNumber()), Field.Store.NO));
+    }
+    storedFacet(doc, DOC_TYPE, r.documentType());
+    storedFacet(doc, AGENCY, r.agency());
+    stored(doc, SIGNER, r.signer());
+    stored(doc, SUMMARY, r.summary());
+    return doc;
+  }
+
+  /** Canonical lookup key of a document number: no spaces, folded, upper case. */
+  public static String documentNumberKey(String number) {
+    return DiacriticFolder.fold(number).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+  }
+
+  /** True for the stored value of {@link #PUBLIC} on public records. */
+  public static boolean isPublicValue(String stored) {
+    return TRUE.equals(stored);
+  }
+
+  private static void text(Document doc, String exact, String folded, String value, boolean store) {
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    doc.add(new TextField(exact, value, store ? Field.Store.YES : Field.Store.NO));
+    doc.add(new TextField(folded, value, Field.Store.NO));
+  }
+
+  private static void keyword(Document doc, String field, String value, boolean store) {
+    if (value != null) {
+      doc.add(new StringField(field, value, store ? Field.Store.YES : Field.Store.NO));
+    }
+  }
+
+  private static void stored(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new StoredField(field, value));
+    }
+  }
+
+  private static void facet(Document doc, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+  }
+
+  private static void storedFacet(Document doc, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      stored(doc, field, value);
+      facet(doc, field, facetKey(value));
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package vn.tracuu.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.tracuu.schema.IndexRecord;
+import vn.tracuu.schema.IndexSchema;
+import vn.tracuu.schema.Kind;
+
+/** The production query parser against a small real index built with the production schema. */
+class UserQueryParserTest {
+
+  private static Directory dir;
+  private static DirectoryReader reader;
+  private static IndexSearcher searcher;
+  private static final UserQueryParser parser = new UserQueryParser(IndexSchema.analyzer());
+
+  @BeforeAll
+  static void index() throws IOException {
+    dir = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.analyzer()))) {
+      add(writer, "cqdt", "Kế hoạch xây dựng chính quyền điện tử năm 2019");
+      add(writer, "scattered", "Chính sách về quyền lợi, điện lực và tử tế");
+      add(writer, "ban", "Họp ban chỉ đạo");
+      add(writer, "ban-sac", "Bán đấu giá tài sản");
+      add(writer, "ban-hoi", "Bản kế hoạch chi tiết");
+      add(writer, "hoa", "Tỉnh Hoà Sơn triển khai");
+    }
+    reader = DirectoryReader.open(dir);
+    searcher = new IndexSearcher(reader);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+
+  private static void add(IndexWriter writer, String id, String body) throws IOException {
+    Document doc =
+        IndexSchema.toDocument(
+            IndexRecord.builder(id, Kind.DOCUMENT).source("t").body(body).build());
+    writer.addDocument(doc);
+  }
+
+  private static List<String> search(String q) throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (ScoreDoc hit : searcher.search(parser.parse(q), 10).scoreDocs) {
+      ids.add(searcher.storedFields().document(hit.doc).get(IndexSchema.ID));
+    }
+    return ids;
+  }
+
+  @Test
+  void phraseMatchesOnlyAdjacentSyllables() throws IOException {
+    assertEquals(List.of("cqdt"), search("\"chính quyền điện tử\""));
+  }
+
+  @Test
+  void queryWithoutDiacriticsFindsAccentedText() throws IOException {
+    assertEquals(List.of("cqdt"), search("\"chinh quyen dien tu\""));
+    assertEquals(List.of("hoa"), search("hoa son"));
+  }
+
+  @Test
+  void tonePlacementVariantsMatchEachOther() throws IOException {
+    assertEquals(List.of("hoa"), search("\"Hòa Sơn\""));
+  }
+
+  @Test
+  void accentedQueryRanksExactDiacriticsFirst() throws IOException {
+    assertEquals("ban-hoi", search("bản").getFirst());
+    assertEquals("ban-sac", search("bán").getFirst());
+    assertEquals("ban", search("ban").getFirst());
+    assertEquals(3, search("ban").size());
+  }
+
+  @Test
+  void wordsAreAllRequiredAndExclusionWorks() throws IOException {
+    assertEquals(List.of("ban-hoi"), search("kế hoạch -chính"));
+    assertEquals(2, search("đấu | họp").size());
+  }
+
+  @Test
+  void blankQueryMatchesEverything() throws IOException {
+    assertEquals(6, search("  ").size());
+  }
+
+  @Test
+  void tooLongQueryIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> parser.parse("a ".repeat(600)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"unbalanced",
+        "((((",
+        ")))",
+        "-",
+        "|",
+        "\\",
+        "*:*",
+        "a AND OR NOT b",
+        "title:[a TO z]",
+        "/regex.*/",
+        "~2",
+        "\"\"",
+        "💥 🙂 \u0000 \uFFFF",
+      })
+  void hostileInputNeverThrows(String q) throws IOException {
+    assertNotNull(searcher.search(parser.parse(q), 10));
+  }
+
+  @Test
+  void randomUnicodeNeverThrows() throws IOException {
+    Random random = new Random(42);
+    String operators = "\"()|-+*\\~ ";
+    for (int i = 0; i < 500; i++) {
+      StringBuilder q = new StringBuilder();
+      int length = random.nextInt(60);
+      for (int j = 0; j < length; j++) {
+        q.appendCodePoint(
+            random.nextInt(4) == 0
+                ? operators.charAt(random.nextInt(operators.length()))
+                : random.nextInt(0x3000));
+      }
+      String text = q.toString();
+      if (!text.isBlank()) {
+        assertNotNull(searcher.search(parser.parse(text), 10), text);
+      }
+    }
+  }
+}

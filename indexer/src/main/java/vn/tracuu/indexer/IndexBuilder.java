@@ -1,0 +1,186 @@
+package vn.tracuu.indexer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.tracuu.indexer.config.SourceConfig;
+import vn.tracuu.indexer.extract.DocumentExtractor;
+import vn.tracuu.indexer.extract.ExtractionException;
+import vn.tracuu.indexer.extract.MailExtractor;
+import vn.tracuu.indexer.extract.NewsExtractor;
+import vn.tracuu.indexer.extract.TextExtractor;
+import vn.tracuu.indexer.source.MailboxReader;
+import vn.tracuu.indexer.source.SourceItem;
+import vn.tracuu.schema.IndexRecord;
+import vn.tracuu.schema.IndexSchema;
+
+/**
+ * Builds the index from configured sources: sources list items, a bounded pool of workers extracts
+ * them into records, and one {@link IndexWriter} (thread-safe) writes them. A failing item is
+ * reported with its reason and the run goes on. The run commits once at the end, so a reader never
+ * sees a partial run.
+ *
+ * <p>This is the indexer's public API; the command line and the tests of other modules use it.
+ */
+public final class IndexBuilder {
+
+  private static final Logger log = LoggerFactory.getLogger(IndexBuilder.class);
+
+  /** Run settings. */
+  public record Options(int threads, int maxCharsPerFile) {
+    public static Options defaults() {
+      return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), 10_000_000);
+    }
+  }
+
+  private final Path indexDir;
+  private final Options options;
+
+  public IndexBuilder(Path indexDir, Options options) {
+    this.indexDir = indexDir;
+    this.options = options;
+  }
+
+  /** Indexes {@code sources} into a fresh index at the index directory. */
+  public IndexReport build(List<SourceConfig> sources) throws IOException {
+    long start = System.nanoTime();
+    IndexReport report = new IndexReport();
+    Files.createDirectories(indexDir);
+    TextExtractor text = new TextExtractor(options.maxCharsPerFile());
+    MailExtractor mail = new MailExtractor(text);
+    DocumentExtractor documents = new DocumentExtractor(text);
+    NewsExtractor news = new NewsExtractor();
+
+    IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(64);
+    // Workers hand items over through a short queue; when it is full the lister runs the item
+    // itself, which bounds memory (back-pressure) without a separate throttle.
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            options.threads(),
+            options.threads(),
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(options.threads() * 2),
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    try (Directory dir = FSDirectory.open(indexDir);
+        IndexWriter writer = new IndexWriter(dir, config)) {
+      for (SourceConfig source : sources) {
+        log.info("reading source {} ({}) at {}", source.name(), source.type(), source.root());
+        Extractor extractor =
+            switch (source.type()) {
+              case MAIL -> item -> mail.extract(source, item);
+              case DOCUMENTS -> item -> documents.extract(source, item);
+              case NEWS -> item -> news.extract(source, item);
+            };
+        try {
+          list(
+              source,
+              item -> workers.execute(() -> index(source, item, extractor, writer, report)));
+        } catch (IOException e) {
+          report.failed(source.name(), "", "cannot list source: " + e.getMessage());
+        }
+      }
+      workers.shutdown();
+      awaitQuietly(workers);
+      writer.setLiveCommitData(
+          Map.of("schema_version", IndexSchema.VERSION, "committed_at", Instant.now().toString())
+              .entrySet());
+      writer.commit();
+    } finally {
+      workers.shutdownNow();
+    }
+    report.finished((System.nanoTime() - start) / 1_000_000);
+    return report;
+  }
+
+  @FunctionalInterface
+  private interface Extractor {
+    List<IndexRecord> extract(SourceItem item) throws ExtractionException;
+  }
+
+  private static void list(SourceConfig source, java.util.function.Consumer<SourceItem> sink)
+      throws IOException {
+    if (!Files.exists(source.root())) {
+      throw new IOException("no such file or folder: " + source.root());
+    }
+    if (source.type() == SourceConfig.SourceType.MAIL) {
+      MailboxReader.list(source.root(), sink);
+      return;
+    }
+    Path root = source.root();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(p -> source.type() != SourceConfig.SourceType.NEWS || isHtml(p))
+              .sorted()
+              .toList();
+    }
+    for (Path file : files) {
+      String locator = root.relativize(file).toString().replace('\\', '/');
+      sink.accept(
+          new SourceItem(
+              locator,
+              null,
+              Files.size(file),
+              Files.getLastModifiedTime(file).toMillis(),
+              () -> Files.newInputStream(file)));
+    }
+  }
+
+  private static boolean isHtml(Path p) {
+    String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".html") || name.endsWith(".htm");
+  }
+
+  private static void index(
+      SourceConfig source,
+      SourceItem item,
+      Extractor extractor,
+      IndexWriter writer,
+      IndexReport report) {
+    report.itemSeen();
+    try {
+      for (IndexRecord record : extractor.extract(item)) {
+        writer.updateDocument(
+            new Term(IndexSchema.ID, record.id()), IndexSchema.toDocument(record));
+        report.recordWritten(record.kind());
+      }
+    } catch (ExtractionException e) {
+      report.failed(source.name(), item.locator(), e.getMessage());
+    } catch (IOException e) {
+      report.failed(source.name(), item.locator(), "index write failed: " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug or a parser gone wrong on one item must not end the run; keep the reason.
+      log.debug("item {} failed", item.locator(), e);
+      report.failed(source.name(), item.locator(), "internal error: " + e);
+    }
+  }
+
+  private static void awaitQuietly(ThreadPoolExecutor workers) {
+    try {
+      while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+        log.info("still extracting: {} items queued", workers.getQueue().size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

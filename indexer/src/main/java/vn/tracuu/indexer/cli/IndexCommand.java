@@ -1,0 +1,110 @@
+package vn.tracuu.indexer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.tracuu.indexer.IndexBuilder;
+import vn.tracuu.indexer.IndexReport;
+import vn.tracuu.indexer.config.SourceConfig;
+import vn.tracuu.indexer.config.SourceConfig.SourceType;
+
+/** {@code tracuu index}: reads the given sources and writes the index. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index mail, document archives and portal news into a Lucene index.",
+      "Each source option takes [NAME=]PATH; NAME defaults to the file or folder name."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every item indexed",
+      "1:fatal error, nothing committed",
+      "2:wrong usage",
+      "3:finished, but some items failed (see the list)"
+    })
+public final class IndexCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder.")
+  Path index;
+
+  @Option(
+      names = "--mail",
+      paramLabel = "[NAME=]PATH",
+      description = "An mbox file, a Maildir tree or a folder of .eml files (repeatable).")
+  List<String> mail = new ArrayList<>();
+
+  @Option(
+      names = "--documents",
+      paramLabel = "[NAME=]PATH",
+      description = "A document archive folder: PDF, Office, HTML, scans (repeatable).")
+  List<String> documents = new ArrayList<>();
+
+  @Option(
+      names = "--news",
+      paramLabel = "[NAME=]PATH",
+      description = "A folder of saved portal news pages; they are public (repeatable).")
+  List<String> news = new ArrayList<>();
+
+  @Option(
+      names = "--groups",
+      split = ",",
+      paramLabel = "GROUP",
+      defaultValue = "staff",
+      description =
+          "Access groups allowed to see the non-public sources (default: ${DEFAULT-VALUE}).")
+  List<String> groups;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Extraction threads (default: the number of cores).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    List<SourceConfig> sources = new ArrayList<>();
+    mail.forEach(s -> sources.add(source(s, SourceType.MAIL, false)));
+    documents.forEach(s -> sources.add(source(s, SourceType.DOCUMENTS, false)));
+    news.forEach(s -> sources.add(source(s, SourceType.NEWS, true)));
+    if (sources.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "nothing to index: give at least one --mail, --documents or --news");
+    }
+    IndexBuilder.Options defaults = IndexBuilder.Options.defaults();
+    IndexBuilder.Options options =
+        new IndexBuilder.Options(
+            threads == null ? defaults.threads() : threads, defaults.maxCharsPerFile());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("index: " + index.toAbsolutePath());
+    IndexReport report = new IndexBuilder(index, options).build(sources);
+    for (IndexReport.Failure failure : report.failures()) {
+      out.println(
+          "failed: " + failure.source() + ":" + failure.locator() + ": " + failure.reason());
+    }
+    out.println(report.summary());
+    out.flush();
+    return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+  }
+
+  private SourceConfig source(String spec, SourceType type, boolean isPublic) {
+    int eq = spec.indexOf('=');
+    Path path = Path.of(eq > 0 ? spec.substring(eq + 1) : spec);
+    String name = eq > 0 ? spec.substring(0, eq) : defaultName(path);
+    return new SourceConfig(name, type, path, isPublic ? List.of() : groups, isPublic);
+  }
+
+  private static String defaultName(Path path) {
+    Path file = path.toAbsolutePath().normalize().getFileName();
+    String name = file == null ? "root" : file.toString().replaceAll("[^A-Za-z0-9._-]", "-");
+    return name.replaceFirst("^[^A-Za-z0-9]+", "");
+  }
+}

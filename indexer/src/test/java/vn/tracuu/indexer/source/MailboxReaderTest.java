@@ -1,0 +1,98 @@
+package vn.tracuu.indexer.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailboxReaderTest {
+
+  @TempDir Path dir;
+
+  private static String read(SourceItem item) throws IOException {
+    try (InputStream in = item.open()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void splitsMboxAndUndoesFromQuoting() throws IOException {
+    Path mbox = dir.resolve("box.mbox");
+    Files.writeString(
+        mbox,
+        """
+        From a@x Mon Aug 19 08:00:00 2019
+        Subject: one
+
+        >From the start, a quoted line.
+        >>From stays quoted once.
+        From inside a paragraph is not a separator
+        because the line before is not blank.
+
+        From b@x Mon Aug 19 09:00:00 2019
+        Subject: two
+
+        body two
+        """);
+    List<SourceItem> items = MailboxReader.listAll(mbox);
+    assertEquals(2, items.size());
+    assertEquals("box.mbox#1", items.get(0).locator());
+    assertEquals("box", items.get(0).folder());
+    assertEquals(
+        """
+        Subject: one
+
+        From the start, a quoted line.
+        >From stays quoted once.
+        From inside a paragraph is not a separator
+        because the line before is not blank.
+        """,
+        read(items.get(0)));
+    assertEquals("Subject: two\n\nbody two\n", read(items.get(1)));
+  }
+
+  @Test
+  void readsMaildirPlusPlusFoldersAndSkipsTmp() throws IOException {
+    Path maildir = dir.resolve("maildir");
+    write(maildir.resolve("cur/1:2,S"), "Subject: inbox\n\nx\n");
+    write(maildir.resolve("new/2"), "Subject: new\n\nx\n");
+    write(maildir.resolve("tmp/3"), "Subject: being delivered\n\nx\n");
+    write(maildir.resolve(".Sent/cur/4:2,S"), "Subject: sent\n\nx\n");
+    write(maildir.resolve(".Archive.2019/cur/5:2,S"), "Subject: archived\n\nx\n");
+    write(maildir.resolve("dovecot-uidlist"), "3 V1 N6\n");
+
+    List<String> folders = new ArrayList<>();
+    for (SourceItem item : MailboxReader.listAll(maildir)) {
+      folders.add(item.folder() + " " + item.locator());
+    }
+    assertEquals(
+        List.of(
+            "Archive/2019 .Archive.2019/cur/5:2,S",
+            "Sent .Sent/cur/4:2,S",
+            "INBOX cur/1:2,S",
+            "INBOX new/2"),
+        folders);
+  }
+
+  @Test
+  void readsEmlFolders() throws IOException {
+    write(dir.resolve("eml/a.eml"), "Subject: a\n\nx\n");
+    write(dir.resolve("eml/2019/b.EML"), "Subject: b\n\nx\n");
+    write(dir.resolve("eml/notes.txt"), "not mail");
+    List<SourceItem> items = MailboxReader.listAll(dir.resolve("eml"));
+    assertEquals(List.of("2019/b.EML", "a.eml"), items.stream().map(SourceItem::locator).toList());
+    assertEquals("2019", items.get(0).folder());
+  }
+
+  private static void write(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+}
