@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tracuu 0.1",
     description = "Indexes Vietnamese mail and document archives.",
-    subcommands = {IndexCommand.class})
+    subcommands = {IndexCommand.class, EvalCommand.class})
 public final class IndexerCli {
 
   public static void main(String[] args) {

@@ -1,0 +1,14 @@
+package vn.tracuu.indexer.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code tracuu eval …}: measures tracuu against gold data. Each measurement is a subcommand whose
+ * last output line is machine-readable (other tools parse it).
+ */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Measure segmentation, retrieval or metadata extraction against gold data.",
+    subcommands = {})
+public final class EvalCommand {}
