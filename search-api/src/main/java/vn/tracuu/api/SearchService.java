@@ -4,10 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -50,6 +53,7 @@ public final class SearchService implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
   private static final int SNIPPET_PASSAGES = 2;
   private static final int PLAIN_SNIPPET_CHARS = 240;
+  private static final int SNIPPET_PASSAGE_CHARS = 160;
 
   private final Path indexDir;
   private final Directory directory;
@@ -81,6 +85,14 @@ public final class SearchService implements Closeable {
         UnifiedHighlighter.builderWithoutSearcher(analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
             .withMaxLength(200_000)
+            .withMaxNoHighlightPassages(0)
+            // Sentences of official documents run long (headers have no full stops).
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT),
+                        SNIPPET_PASSAGE_CHARS,
+                        0.5f))
             .build();
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
@@ -191,18 +203,19 @@ public final class SearchService implements Closeable {
 
   /**
    * The best passages of {@code body} with matches in {@code <mark>}; everything else is
-   * HTML-escaped. The folded field is highlighted so that matches with and without diacritics both
-   * show.
+   * HTML-escaped. Exact-diacritic matches are preferred; when there are none (a query typed without
+   * diacritics), the folded field marks the matches.
    */
   private String snippet(Query userQuery, String body) throws IOException {
     if (body == null || body.isEmpty()) {
       return "";
     }
-    Object highlighted =
-        highlighter.highlightWithoutSearcher(
-            IndexSchema.BODY_FOLDED, userQuery, body, SNIPPET_PASSAGES);
-    if (highlighted instanceof String s && !s.isBlank()) {
-      return s.strip();
+    for (String field : new String[] {IndexSchema.BODY, IndexSchema.BODY_FOLDED}) {
+      Object highlighted =
+          highlighter.highlightWithoutSearcher(field, userQuery, body, SNIPPET_PASSAGES);
+      if (highlighted instanceof String s && s.contains("<mark>")) {
+        return s.strip();
+      }
     }
     String plain =
         body.length() > PLAIN_SNIPPET_CHARS ? body.substring(0, PLAIN_SNIPPET_CHARS) + "…" : body;

@@ -48,7 +48,16 @@ public final class ServeCli implements Callable<Integer> {
       System.err.println("tracuu serve: " + e.getMessage());
       return 1;
     }
-    ApiServer server = new ApiServer(search).start(host, port);
+    ApiServer server;
+    try {
+      server = new ApiServer(search).start(host, port);
+    } catch (RuntimeException e) {
+      // Javalin wraps bind failures ("Port already in use") in runtime exceptions.
+      System.err.println(
+          "tracuu serve: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      search.close();
+      return 1;
+    }
     String shown =
         host.equals("0.0.0.0") ? "localhost" : host.equals("127.0.0.1") ? "localhost" : host;
     System.out.printf(
