@@ -204,18 +204,10 @@ public final class RetrievalEval {
   private static Document document(Article a, Mode mode) {
     Document doc;
     if (mode == Mode.TRACUU) {
-      // The article's heading line is its title, as the indexer makes a document's title.
-      String text = a.text();
-      int nl = text.indexOf('\n');
-      String title = nl < 0 ? "" : text.substring(0, nl).strip();
-      String body = nl < 0 ? text : text.substring(nl + 1).strip();
+      // The whole article (heading line included) is the body, as for the stock baselines.
       doc =
           IndexSchema.toDocument(
-              IndexRecord.builder(a.key(), Kind.DOCUMENT)
-                  .source("eval")
-                  .title(title)
-                  .body(body)
-                  .build());
+              IndexRecord.builder(a.key(), Kind.DOCUMENT).source("eval").body(a.text()).build());
     } else {
       doc = new Document();
       doc.add(new TextField(STOCK_FIELD, a.text(), Field.Store.NO));
