@@ -23,7 +23,10 @@ public final class VietnameseNormalizer {
 
   /** Returns {@code text} in tracuu's canonical form (NFC-composed, canonical tone placement). */
   public static String normalize(CharSequence text) {
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String nfkc =
+        isPrecomposedLatin(text)
+            ? text.toString()
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
     if (!mayNeedToneMove(nfkc)) {
       return nfkc;
     }
@@ -43,6 +46,34 @@ public final class VietnameseNormalizer {
       i = end;
     }
     return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  /**
+   * True when NFKC leaves {@code s} unchanged for sure: ASCII, Latin-1 letters, Latin Extended-A
+   * and the precomposed Vietnamese letters, without the few compatibility characters among them (ĳ,
+   * ŀ, ŉ, ſ). Most Vietnamese text passes, skipping the normaliser.
+   */
+  private static boolean isPrecomposedLatin(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0xA0) {
+        continue;
+      }
+      boolean ok =
+          (c >= 0xC0
+                  && c <= 0x1B0
+                  && c != 0xD7
+                  && c != 0xF7
+                  && !(c >= 0x132 && c <= 0x133)
+                  && !(c >= 0x13F && c <= 0x140)
+                  && c != 0x149
+                  && c != 0x17F)
+              || (c >= 0x1EA0 && c <= 0x1EF9);
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Cheap pre-check so that most text skips the decomposition pass. */

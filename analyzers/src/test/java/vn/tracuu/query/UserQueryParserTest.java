@@ -3,6 +3,7 @@ package vn.tracuu.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -43,6 +45,7 @@ class UserQueryParserTest {
       add(writer, "ban-sac", "Bán đấu giá tài sản");
       add(writer, "ban-hoi", "Bản kế hoạch chi tiết");
       add(writer, "hoa", "Tỉnh Hoà Sơn triển khai");
+      add(writer, "qd", "Quyết định số 1952/QĐ-UBND về quy chế làm việc");
     }
     reader = DirectoryReader.open(dir);
     searcher = new IndexSearcher(reader);
@@ -101,7 +104,37 @@ class UserQueryParserTest {
 
   @Test
   void blankQueryMatchesEverything() throws IOException {
-    assertEquals(6, search("  ").size());
+    assertEquals(7, search("  ").size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1952/QĐ-UBND", "1952 / QĐ - UBND", "1952/qd-ubnd", "QĐ-UBND", "QD-UBND", "1952"})
+  void documentNumbersAreFoundWholeAndByParts(String q) throws IOException {
+    assertEquals(List.of("qd"), search(q));
+  }
+
+  @Test
+  void rankedQueryOrdersByWhatTheQuestionShares() throws IOException {
+    List<String> ids = new ArrayList<>();
+    Query q = parser.parseRanked("Tỉnh nào có kế hoạch xây dựng chính quyền điện tử năm 2019?");
+    for (ScoreDoc hit : searcher.search(q, 10).scoreDocs) {
+      ids.add(searcher.storedFields().document(hit.doc).get(IndexSchema.ID));
+    }
+    assertEquals("cqdt", ids.getFirst());
+    assertTrue(ids.contains("scattered")); // any shared word is enough to be listed
+    Query folded = parser.parseRanked("tinh nao co ke hoach xay dung chinh quyen dien tu?");
+    assertEquals(
+        "cqdt",
+        searcher.storedFields().document(searcher.search(folded, 1).scoreDocs[0].doc).get("id"));
+  }
+
+  @Test
+  void rankedQueryIsBoundedAndSafe() throws IOException {
+    assertThrows(IllegalArgumentException.class, () -> parser.parseRanked("a ".repeat(600)));
+    // Many tokens stay under the clause limit.
+    assertNotNull(searcher.search(parser.parseRanked("chính quyền ".repeat(80)), 10));
+    assertNotNull(searcher.search(parser.parseRanked("((( \\\\ -|"), 10));
   }
 
   @Test

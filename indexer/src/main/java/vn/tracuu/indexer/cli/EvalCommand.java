@@ -10,5 +10,9 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure segmentation, retrieval or metadata extraction against gold data.",
-    subcommands = {})
+    subcommands = {
+      EvalSegmentationCommand.class,
+      EvalRetrievalCommand.class,
+      EvalThroughputCommand.class
+    })
 public final class EvalCommand {}

@@ -1,0 +1,229 @@
+package vn.tracuu.analysis.segment;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * First pass of segmentation: cuts text into syllables, numbers, codes, document numbers, URLs,
+ * e-mail addresses and punctuation. Syllables are grouped into words afterwards.
+ */
+final class TextScanner {
+
+  private static final String SYMBOL_UPPER =
+      "\\p{Lu}[\\p{L}\\p{M}\\d]*(?:\\s{0,2}[-–]\\s{0,2}[\\p{Lu}\\d][\\p{L}\\p{M}\\d]*)*";
+  private static final String SYMBOL_LOWER =
+      "\\p{L}[\\p{L}\\p{M}\\d]*(?:-[\\p{L}\\d][\\p{L}\\p{M}\\d]*)+";
+
+  /**
+   * Số ký hiệu: number[/year]/SYMBOL[-AGENCY], spaces tolerated around the separators when the
+   * symbol is in capitals ("1952 / QĐ - UBND"); in lower case the symbol needs a hyphen so that
+   * "50/tháng" stays a number and a word.
+   */
+  private static final Pattern DOC_NUMBER =
+      Pattern.compile(
+          "\\d{1,6}(?:\\s{0,2}/\\s{0,2}\\d{1,6})*\\s{0,2}/\\s{0,2}(?:"
+              + SYMBOL_UPPER
+              + "|"
+              + SYMBOL_LOWER
+              + ")(?![\\p{L}\\p{M}\\d])");
+
+  private static final Pattern EMAIL =
+      Pattern.compile("[\\p{L}\\d._%+-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+");
+
+  private static final String URL_TRAILING = ".,;:!?)]}\"'»”’…";
+
+  /** Growable parallel arrays: piece i is {@code [start[i], end[i])} of {@code type[i]}. */
+  static final class Pieces {
+    int[] start = new int[64];
+    int[] end = new int[64];
+    TokenType[] type = new TokenType[64];
+    int size;
+
+    void add(int s, int e, TokenType t) {
+      if (size == start.length) {
+        start = java.util.Arrays.copyOf(start, size * 2);
+        end = java.util.Arrays.copyOf(end, size * 2);
+        type = java.util.Arrays.copyOf(type, size * 2);
+      }
+      start[size] = s;
+      end[size] = e;
+      type[size] = t;
+      size++;
+    }
+  }
+
+  private TextScanner() {}
+
+  static Pieces scan(CharSequence text) {
+    Pieces out = new Pieces();
+    int n = text.length();
+    int i = 0;
+    int chunkEnd = -1; // end of the current run of non-space characters
+    boolean chunkHasAt = false;
+    Matcher doc = null;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      if (i >= chunkEnd) {
+        chunkEnd = i;
+        chunkHasAt = false;
+        while (chunkEnd < n && !isSpace(text.charAt(chunkEnd))) {
+          chunkHasAt |= text.charAt(chunkEnd) == '@';
+          chunkEnd++;
+        }
+        if (isUrlStart(text, i)) {
+          int e = chunkEnd;
+          while (e > i && URL_TRAILING.indexOf(text.charAt(e - 1)) >= 0) {
+            e--;
+          }
+          out.add(i, e, TokenType.URL);
+          i = e;
+          continue;
+        }
+      }
+      if (chunkHasAt && isWordChar(c)) {
+        Matcher m = EMAIL.matcher(text).region(i, chunkEnd);
+        if (m.lookingAt()) {
+          int e = m.end();
+          while (e > i && text.charAt(e - 1) == '.') {
+            e--;
+          }
+          out.add(i, e, TokenType.EMAIL);
+          i = e;
+          continue;
+        }
+      }
+      if (isDigit(c)) {
+        if (looksLikeDocNumberStart(text, i, n)) {
+          if (doc == null) {
+            doc = DOC_NUMBER.matcher(text);
+          }
+          doc.region(i, Math.min(n, i + 80));
+          if (doc.lookingAt()) {
+            out.add(i, doc.end(), TokenType.DOC_NUMBER);
+            i = doc.end();
+            continue;
+          }
+        }
+        i = number(text, i, n, out);
+        continue;
+      }
+      if (isLetter(c)) {
+        i = syllable(text, i, n, out);
+        continue;
+      }
+      // Punctuation: a run of the same character ("...", "--") is one piece.
+      int e = i + 1;
+      while (e < n && text.charAt(e) == c) {
+        e++;
+      }
+      if (Character.isHighSurrogate(c) && e < n) {
+        e++;
+      }
+      out.add(i, e, TokenType.PUNCT);
+      i = e;
+    }
+    return out;
+  }
+
+  private static int number(CharSequence text, int i, int n, Pieces out) {
+    int s = i;
+    while (i < n && isDigit(text.charAt(i))) {
+      i++;
+    }
+    // 1.000.000, 3,5, 19/8/2019, 10:30, 2003-2006
+    while (i + 1 < n && ".,/:-".indexOf(text.charAt(i)) >= 0 && isDigit(text.charAt(i + 1))) {
+      i++;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+      }
+    }
+    TokenType type = TokenType.NUMBER;
+    if (i < n && isLetter(text.charAt(i))) { // 1A, 20km, 10h30
+      while (i < n && isWordChar(text.charAt(i))) {
+        i++;
+      }
+      type = TokenType.CODE;
+    }
+    out.add(s, i, type);
+    return i;
+  }
+
+  private static int syllable(CharSequence text, int i, int n, Pieces out) {
+    int s = i;
+    boolean digits = false;
+    while (i < n && isWordChar(text.charAt(i))) {
+      digits |= isDigit(text.charAt(i));
+      i++;
+    }
+    TokenType type = digits ? TokenType.CODE : TokenType.WORD;
+    // e-mail, QĐ-UBND, Covid-19: hyphen-joined parts without spaces
+    while (i + 1 < n && text.charAt(i) == '-' && isWordChar(text.charAt(i + 1))) {
+      i++;
+      while (i < n && isWordChar(text.charAt(i))) {
+        i++;
+      }
+      type = TokenType.CODE;
+    }
+    out.add(s, i, type);
+    return i;
+  }
+
+  private static boolean looksLikeDocNumberStart(CharSequence text, int i, int n) {
+    // Cheap check before the regular expression: a '/' within the next few characters.
+    for (int j = i + 1, lim = Math.min(n, i + 10); j < lim; j++) {
+      if (text.charAt(j) == '/') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUrlStart(CharSequence t, int i) {
+    return startsWithIgnoreCase(t, i, "http://")
+        || startsWithIgnoreCase(t, i, "https://")
+        || startsWithIgnoreCase(t, i, "www.");
+  }
+
+  private static boolean startsWithIgnoreCase(CharSequence t, int i, String prefix) {
+    if (i + prefix.length() > t.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (Character.toLowerCase(t.charAt(i + k)) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\n'
+        || c == '\t'
+        || c == '\r'
+        || Character.isWhitespace(c)
+        || c == '\u00A0';
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9' || (c > 127 && Character.isDigit(c));
+  }
+
+  static boolean isLetter(char c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    int t = Character.getType(c);
+    return Character.isLetter(c)
+        || t == Character.NON_SPACING_MARK
+        || t == Character.COMBINING_SPACING_MARK;
+  }
+
+  static boolean isWordChar(char c) {
+    return isLetter(c) || isDigit(c);
+  }
+}

@@ -1,0 +1,14 @@
+package vn.tracuu.analysis.segment;
+
+import java.util.List;
+
+/**
+ * Splits text into words (dictionary words, names, numbers, codes, document numbers, URLs, e-mail
+ * addresses) and punctuation, with their character spans in the input. Implementations are
+ * thread-safe.
+ */
+public interface WordSegmenter {
+
+  /** The units of {@code text} in order; spans never overlap and skip only white space. */
+  List<Word> segment(CharSequence text);
+}

@@ -1,0 +1,96 @@
+package vn.tracuu.analysis.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DictionarySegmenterTest {
+
+  private static final WordSegmenter SEGMENTER = new DictionarySegmenter();
+
+  /** The words of {@code text} in the gold notation: syllables joined by "_". */
+  static String segmented(WordSegmenter segmenter, String text) {
+    StringBuilder sb = new StringBuilder();
+    for (Word w : segmenter.segment(text)) {
+      if (!sb.isEmpty()) {
+        sb.append(' ');
+      }
+      sb.append(text.substring(w.start(), w.end()).replace(' ', '_'));
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void groupsSyllablesIntoDictionaryWords() {
+    assertEquals(
+        "Ủy_ban_nhân_dân tỉnh triển_khai chính_quyền_điện_tử .",
+        segmented(SEGMENTER, "Ủy ban nhân dân tỉnh triển khai chính quyền điện tử."));
+  }
+
+  @Test
+  void capitalisedRunsAreNames() {
+    List<Word> words = SEGMENTER.segment("Hôm qua ông Nguyễn Văn Bình đến Hà Nội");
+    assertEquals(
+        "Hôm_qua ông Nguyễn_Văn_Bình đến Hà_Nội",
+        segmented(SEGMENTER, "Hôm qua ông Nguyễn Văn Bình đến Hà Nội"));
+    assertEquals(TokenType.NAME, words.get(2).type());
+    // A capital that only opens the sentence does not start a name; a surname does.
+    assertEquals("Trần_Văn_Hải phát_biểu", segmented(SEGMENTER, "Trần Văn Hải phát biểu"));
+    // A capitalised syllable that forms a word with the next one stays with it.
+    assertEquals("Bộ Y_tế", segmented(SEGMENTER, "của Bộ Y tế").substring(4));
+  }
+
+  @Test
+  void numbersDatesUrlsAndAddressesAreWhole() {
+    List<Word> words =
+        SEGMENTER.segment(
+            "Ngày 19/8/2019, thu 1.000.000 đồng; gửi vanthu@hoason.gov.vn, xem www.hoason.gov.vn.");
+    assertTrue(words.contains(word(words, "19/8/2019", TokenType.NUMBER)));
+    assertTrue(words.contains(word(words, "1.000.000", TokenType.NUMBER)));
+    assertTrue(words.contains(word(words, "vanthu@hoason.gov.vn", TokenType.EMAIL)));
+    assertTrue(words.contains(word(words, "www.hoason.gov.vn", TokenType.URL)));
+  }
+
+  @Test
+  void documentNumbersInTheirUsualSpellings() {
+    for (String number : List.of("1952/QĐ-UBND", "30/2020/NĐ-CP", "17/NQ-CP", "1952 / QĐ - UBND")) {
+      List<Word> words = SEGMENTER.segment("Căn cứ " + number + " ngày");
+      assertEquals(TokenType.DOC_NUMBER, words.get(1).type(), number);
+      assertEquals(number, ("Căn cứ " + number).substring(words.get(1).start()));
+    }
+    // A rate is not a document number.
+    assertEquals(TokenType.NUMBER, SEGMENTER.segment("50/tháng").get(0).type());
+  }
+
+  @Test
+  void foldedSegmenterSegmentsTextTypedWithoutDiacritics() {
+    WordSegmenter folded = new DictionarySegmenter(Lexicon.builtIn(), true);
+    assertEquals("chinh_quyen_dien_tu tinh", segmented(folded, "chinh quyen dien tu tinh"));
+  }
+
+  @Test
+  void learnedCompoundsJoinTheLexicon() {
+    CompoundLearner learner = new CompoundLearner();
+    for (int i = 0; i < 5; i++) {
+      learner.observe("Chợ nổi Cái Răng đông vui, khách đi chợ nổi từ sáng.");
+    }
+    Map<String, Float> learned = learner.compounds(3, 0.2);
+    assertTrue(learned.containsKey("chợ nổi"), learned::toString);
+    WordSegmenter segmenter =
+        new DictionarySegmenter(Lexicon.builtIn().withCompounds(learned), false);
+    assertTrue(segmented(segmenter, "mua ở chợ nổi").endsWith("chợ_nổi"));
+    assertEquals("mua ở chợ nổi", segmented(SEGMENTER, "mua ở chợ nổi"));
+  }
+
+  private static Word word(List<Word> words, String text, TokenType type) {
+    for (Word w : words) {
+      if (w.type() == type && w.end() - w.start() == text.length()) {
+        return w;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+package vn.tracuu.indexer.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentationEvalTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void countsWordsWhoseSpansMatchTheGold() throws IOException {
+    // Gold written by us; the segmenter gets "Ủy_ban_nhân_dân" right and, lacking "sáng_kiến"
+    // in its dictionary, splits it: 5 gold words, 6 predicted, 4 correct.
+    Path gold =
+        Files.writeString(dir.resolve("gold.txt"), "Ủy_ban_nhân_dân có nhiều sáng_kiến .\n\n");
+    SegmentationEval.Result r = SegmentationEval.run(gold, false);
+    assertEquals(1, r.sentences());
+    assertEquals(5, r.gold());
+    assertEquals(6, r.predicted());
+    assertEquals(4, r.correct());
+    assertEquals(2 * (4 / 6.0) * (4 / 5.0) / (4 / 6.0 + 4 / 5.0), r.f1(), 1e-9);
+  }
+}
