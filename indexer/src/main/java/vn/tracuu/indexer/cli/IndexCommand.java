@@ -90,6 +90,10 @@ public final class IndexCommand implements Callable<Integer> {
       out.println(
           "failed: " + failure.source() + ":" + failure.locator() + ": " + failure.reason());
     }
+    for (IndexReport.Failure skipped : report.skipped()) {
+      out.println(
+          "skipped: " + skipped.source() + ":" + skipped.locator() + ": " + skipped.reason());
+    }
     out.println(report.summary());
     out.flush();
     return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
