@@ -27,6 +27,7 @@ import vn.tracuu.indexer.extract.ExtractionException;
 import vn.tracuu.indexer.extract.MailExtractor;
 import vn.tracuu.indexer.extract.NewsExtractor;
 import vn.tracuu.indexer.extract.TextExtractor;
+import vn.tracuu.indexer.source.ImapReader;
 import vn.tracuu.indexer.source.MailboxReader;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.schema.IndexRecord;
@@ -72,6 +73,8 @@ public final class IndexBuilder {
     // Folder labels of every message written in this run, by record id: a message found again in
     // another folder (same Message-ID, or same content without one) is merged, not duplicated.
     ConcurrentHashMap<String, Set<String>> mails = new ConcurrentHashMap<>();
+    Map<String, String> commitData = new java.util.TreeMap<>();
+    commitData.put("schema_version", IndexSchema.VERSION);
 
     IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -92,7 +95,7 @@ public final class IndexBuilder {
         log.info("reading source {} ({}) at {}", source.name(), source.type(), source.root());
         Extractor extractor =
             switch (source.type()) {
-              case MAIL -> item -> mail.extract(source, item);
+              case MAIL, IMAP -> item -> mail.extract(source, item);
               case DOCUMENTS -> item -> documents.extract(source, item);
               case NEWS -> item -> news.extract(source, item);
             };
@@ -100,16 +103,16 @@ public final class IndexBuilder {
           list(
               source,
               item -> workers.execute(() -> index(source, item, extractor, writer, report, mails)),
-              (locator, reason) -> report.skipped(source.name(), locator, reason));
+              (locator, reason) -> report.skipped(source.name(), locator, reason),
+              commitData);
         } catch (IOException e) {
           report.failed(source.name(), "", "cannot list source: " + e.getMessage());
         }
       }
       workers.shutdown();
       awaitQuietly(workers);
-      writer.setLiveCommitData(
-          Map.of("schema_version", IndexSchema.VERSION, "committed_at", Instant.now().toString())
-              .entrySet());
+      commitData.put("committed_at", Instant.now().toString());
+      writer.setLiveCommitData(commitData.entrySet());
       writer.commit();
     } finally {
       workers.shutdownNow();
@@ -126,8 +129,19 @@ public final class IndexBuilder {
   private static void list(
       SourceConfig source,
       java.util.function.Consumer<SourceItem> sink,
-      MailboxReader.SkipSink skipped)
+      MailboxReader.SkipSink skipped,
+      Map<String, String> commitData)
       throws IOException {
+    if (source.type() == SourceConfig.SourceType.IMAP) {
+      try (ImapReader imap = new ImapReader(source.imap())) {
+        // Where each folder stands (UIDVALIDITY:last UID), kept with the commit for the next run.
+        imap.list(sink, skipped)
+            .forEach(
+                (folder, state) ->
+                    commitData.put("imap:" + source.name() + ":" + folder, state.toString()));
+      }
+      return;
+    }
     if (!Files.exists(source.root())) {
       throw new IOException("no such file or folder: " + source.root());
     }
