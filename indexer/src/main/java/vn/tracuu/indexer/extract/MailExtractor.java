@@ -87,7 +87,15 @@ public final class MailExtractor {
     setDefault("mail.mime.multipart.allowempty", "true");
     setDefault("mail.mime.decodefilename", "true");
     setDefault("mail.mime.decodeparameters", "true");
+    // Jakarta Mail looks its stream provider up through ServiceLoader on every header block and
+    // part (a jar resource scan each time, the top cost in profiles); naming it skips the scan.
+    setDefault(
+        "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
   }
+
+  // MimeMessage.getSentDate parses under one JVM-wide lock; each worker keeps its own parser.
+  private static final ThreadLocal<MailDateFormat> DATE_FORMAT =
+      ThreadLocal.withInitial(MailDateFormat::new);
 
   private static void setDefault(String key, String value) {
     if (System.getProperty(key) == null) {
@@ -517,9 +525,13 @@ public final class MailExtractor {
   }
 
   private static Date sentDate(MimeMessage message) {
+    String value = header(message, "Date");
+    if (value == null) {
+      return null;
+    }
     try {
-      return message.getSentDate();
-    } catch (MessagingException | RuntimeException e) {
+      return DATE_FORMAT.get().parse(value.replaceAll("\\s+", " "), new ParsePosition(0));
+    } catch (RuntimeException e) {
       return null;
     }
   }
@@ -549,7 +561,7 @@ public final class MailExtractor {
       return null;
     }
     Instant newest = null;
-    MailDateFormat format = new MailDateFormat();
+    MailDateFormat format = DATE_FORMAT.get();
     for (String header : received) {
       int semicolon = header.lastIndexOf(';');
       if (semicolon < 0) {
