@@ -89,11 +89,11 @@ public final class MailboxReader {
       // Dot files and server files are bookkeeping; tmp/ holds mail being delivered.
       return;
     }
-    byte[] head = head(file);
     if (parentName.equals("cur") || parentName.equals("new")) {
       sink.accept(fileItem(file, relative, maildirFolder(root, parent.getParent())));
       return;
     }
+    byte[] head = head(file);
     String folder =
         parent == null || parent.equals(root)
             ? null
@@ -163,11 +163,13 @@ public final class MailboxReader {
   }
 
   private static SourceItem fileItem(Path file, String relative, String folder) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes attributes =
+        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
     return new SourceItem(
         relative,
         folder,
-        Files.size(file),
-        Files.getLastModifiedTime(file).toMillis(),
+        attributes.size(),
+        attributes.lastModifiedTime().toMillis(),
         () -> Files.newInputStream(file));
   }
 
