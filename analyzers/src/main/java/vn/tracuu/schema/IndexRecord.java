@@ -25,6 +25,9 @@ public final class IndexRecord {
   private final String sender;
   private final List<String> recipients;
   private final String messageId;
+  private final String inReplyTo;
+  private final List<String> references;
+  private final String listId;
   private final List<String> folders;
   private final List<String> attachmentNames;
   private final String contentType;
@@ -52,6 +55,9 @@ public final class IndexRecord {
     this.sender = b.sender;
     this.recipients = List.copyOf(b.recipients);
     this.messageId = b.messageId;
+    this.inReplyTo = b.inReplyTo;
+    this.references = List.copyOf(b.references);
+    this.listId = b.listId;
     this.folders = List.copyOf(b.folders);
     this.attachmentNames = List.copyOf(b.attachmentNames);
     this.contentType = b.contentType;
@@ -134,8 +140,55 @@ public final class IndexRecord {
     return messageId;
   }
 
+  /** The Message-ID this message answers (In-Reply-To), or null. */
+  public String inReplyTo() {
+    return inReplyTo;
+  }
+
+  /** The Message-IDs of the References header, oldest first. */
+  public List<String> references() {
+    return references;
+  }
+
+  /** The mailing list the message came through (List-Id), or null. */
+  public String listId() {
+    return listId;
+  }
+
   public List<String> folders() {
     return folders;
+  }
+
+  /** This record with other folder labels (one message found in several folders). */
+  public IndexRecord withFolders(List<String> newFolders) {
+    Builder b = new Builder(id, kind);
+    b.parentId = parentId;
+    b.threadId = threadId;
+    b.source = source;
+    b.locator = locator;
+    b.groups = groups;
+    b.isPublic = isPublic;
+    b.title = title;
+    b.body = body;
+    b.date = date;
+    b.dateSource = dateSource;
+    b.sender = sender;
+    b.recipients = recipients;
+    b.messageId = messageId;
+    b.inReplyTo = inReplyTo;
+    b.references = references;
+    b.listId = listId;
+    b.folders = newFolders;
+    b.attachmentNames = attachmentNames;
+    b.contentType = contentType;
+    b.documentNumber = documentNumber;
+    b.documentType = documentType;
+    b.agency = agency;
+    b.signer = signer;
+    b.summary = summary;
+    b.contentHash = contentHash;
+    b.changeMarker = changeMarker;
+    return b.build();
   }
 
   public List<String> attachmentNames() {
@@ -197,6 +250,9 @@ public final class IndexRecord {
     private String sender;
     private List<String> recipients = List.of();
     private String messageId;
+    private String inReplyTo;
+    private List<String> references = List.of();
+    private String listId;
     private List<String> folders = List.of();
     private List<String> attachmentNames = List.of();
     private String contentType;
@@ -271,6 +327,21 @@ public final class IndexRecord {
 
     public Builder messageId(String v) {
       messageId = v;
+      return this;
+    }
+
+    public Builder inReplyTo(String v) {
+      inReplyTo = v;
+      return this;
+    }
+
+    public Builder references(List<String> v) {
+      references = v;
+      return this;
+    }
+
+    public Builder listId(String v) {
+      listId = v;
       return this;
     }
 

@@ -79,6 +79,9 @@ public final class IndexSchema {
   public static final String PARTICIPANTS = "participants";
   public static final String MESSAGE_ID = "message_id";
   public static final String FOLDERS = "folders";
+  public static final String IN_REPLY_TO = "in_reply_to";
+  public static final String REFERENCES = "references";
+  public static final String LIST_ID = "list_id";
   public static final String ATTACHMENT_NAMES = "attachment_names";
 
   // Official documents
@@ -91,7 +94,7 @@ public final class IndexSchema {
 
   /** Keyword fields that carry doc values for facet counting. */
   public static final List<String> FACET_FIELDS =
-      List.of(KIND, SOURCE, YEAR, MONTH, SENDER, AGENCY, DOC_TYPE);
+      List.of(KIND, SOURCE, YEAR, MONTH, SENDER, RECIPIENTS, FOLDERS, LIST_ID, AGENCY, DOC_TYPE);
 
   private static final String TRUE = "true";
 
@@ -181,11 +184,19 @@ public final class IndexSchema {
     }
     for (String recipient : r.recipients()) {
       stored(doc, RECIPIENTS, recipient);
+      facet(doc, RECIPIENTS, facetKey(recipient));
       doc.add(new TextField(PARTICIPANTS, recipient, Field.Store.NO));
     }
     keyword(doc, MESSAGE_ID, r.messageId(), true);
+    keyword(doc, IN_REPLY_TO, r.inReplyTo(), true);
+    for (String reference : r.references()) {
+      keyword(doc, REFERENCES, reference, true);
+    }
+    keyword(doc, LIST_ID, r.listId(), true);
+    facet(doc, LIST_ID, r.listId());
     for (String folder : r.folders()) {
       keyword(doc, FOLDERS, folder, true);
+      facet(doc, FOLDERS, folder);
     }
     for (String name : r.attachmentNames()) {
       stored(doc, ATTACHMENT_NAMES, name);

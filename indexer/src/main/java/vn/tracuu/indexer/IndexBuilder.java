@@ -1,12 +1,16 @@
 package vn.tracuu.indexer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,10 +27,12 @@ import vn.tracuu.indexer.extract.ExtractionException;
 import vn.tracuu.indexer.extract.MailExtractor;
 import vn.tracuu.indexer.extract.NewsExtractor;
 import vn.tracuu.indexer.extract.TextExtractor;
+import vn.tracuu.indexer.source.ImapReader;
 import vn.tracuu.indexer.source.MailboxReader;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
+import vn.tracuu.schema.Kind;
 
 /**
  * Builds the index from configured sources: sources list items, a bounded pool of workers extracts
@@ -64,6 +70,11 @@ public final class IndexBuilder {
     MailExtractor mail = new MailExtractor(text);
     DocumentExtractor documents = new DocumentExtractor(text);
     NewsExtractor news = new NewsExtractor();
+    // Folder labels of every message written in this run, by record id: a message found again in
+    // another folder (same Message-ID, or same content without one) is merged, not duplicated.
+    ConcurrentHashMap<String, Set<String>> mails = new ConcurrentHashMap<>();
+    Map<String, String> commitData = new java.util.TreeMap<>();
+    commitData.put("schema_version", IndexSchema.VERSION);
 
     IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -84,23 +95,24 @@ public final class IndexBuilder {
         log.info("reading source {} ({}) at {}", source.name(), source.type(), source.root());
         Extractor extractor =
             switch (source.type()) {
-              case MAIL -> item -> mail.extract(source, item);
+              case MAIL, IMAP -> item -> mail.extract(source, item);
               case DOCUMENTS -> item -> documents.extract(source, item);
               case NEWS -> item -> news.extract(source, item);
             };
         try {
           list(
               source,
-              item -> workers.execute(() -> index(source, item, extractor, writer, report)));
+              item -> workers.execute(() -> index(source, item, extractor, writer, report, mails)),
+              (locator, reason) -> report.skipped(source.name(), locator, reason),
+              commitData);
         } catch (IOException e) {
           report.failed(source.name(), "", "cannot list source: " + e.getMessage());
         }
       }
       workers.shutdown();
       awaitQuietly(workers);
-      writer.setLiveCommitData(
-          Map.of("schema_version", IndexSchema.VERSION, "committed_at", Instant.now().toString())
-              .entrySet());
+      commitData.put("committed_at", Instant.now().toString());
+      writer.setLiveCommitData(commitData.entrySet());
       writer.commit();
     } finally {
       workers.shutdownNow();
@@ -114,13 +126,27 @@ public final class IndexBuilder {
     List<IndexRecord> extract(SourceItem item) throws ExtractionException;
   }
 
-  private static void list(SourceConfig source, java.util.function.Consumer<SourceItem> sink)
+  private static void list(
+      SourceConfig source,
+      java.util.function.Consumer<SourceItem> sink,
+      MailboxReader.SkipSink skipped,
+      Map<String, String> commitData)
       throws IOException {
+    if (source.type() == SourceConfig.SourceType.IMAP) {
+      try (ImapReader imap = new ImapReader(source.imap())) {
+        // Where each folder stands (UIDVALIDITY:last UID), kept with the commit for the next run.
+        imap.list(sink, skipped)
+            .forEach(
+                (folder, state) ->
+                    commitData.put("imap:" + source.name() + ":" + folder, state.toString()));
+      }
+      return;
+    }
     if (!Files.exists(source.root())) {
       throw new IOException("no such file or folder: " + source.root());
     }
     if (source.type() == SourceConfig.SourceType.MAIL) {
-      MailboxReader.list(source.root(), sink);
+      MailboxReader.list(source.root(), sink, skipped);
       return;
     }
     Path root = source.root();
@@ -155,10 +181,16 @@ public final class IndexBuilder {
       SourceItem item,
       Extractor extractor,
       IndexWriter writer,
-      IndexReport report) {
+      IndexReport report,
+      ConcurrentHashMap<String, Set<String>> mails) {
     report.itemSeen();
     try {
-      for (IndexRecord record : extractor.extract(item)) {
+      List<IndexRecord> records = extractor.extract(item);
+      if (!records.isEmpty() && records.getFirst().kind() == Kind.EMAIL) {
+        writeMail(records, writer, report, mails);
+        return;
+      }
+      for (IndexRecord record : records) {
         writer.updateDocument(
             new Term(IndexSchema.ID, record.id()), IndexSchema.toDocument(record));
         report.recordWritten(record.kind());
@@ -171,6 +203,48 @@ public final class IndexBuilder {
       // A bug or a parser gone wrong on one item must not end the run; keep the reason.
       log.debug("item {} failed", item.locator(), e);
       report.failed(source.name(), item.locator(), "internal error: " + e);
+    }
+  }
+
+  /**
+   * Writes a message and its attachments. A message already written in this run gets the union of
+   * the folder labels; the lock of its map entry keeps two copies from racing.
+   */
+  private static void writeMail(
+      List<IndexRecord> records,
+      IndexWriter writer,
+      IndexReport report,
+      ConcurrentHashMap<String, Set<String>> mails)
+      throws IOException {
+    IndexRecord mail = records.getFirst();
+    try {
+      mails.compute(
+          mail.id(),
+          (id, seen) -> {
+            Set<String> folders = new TreeSet<>(mail.folders());
+            if (seen != null) {
+              folders.addAll(seen);
+            }
+            try {
+              for (IndexRecord record : records) {
+                IndexRecord labelled =
+                    record == mail ? mail.withFolders(List.copyOf(folders)) : record;
+                writer.updateDocument(
+                    new Term(IndexSchema.ID, record.id()), IndexSchema.toDocument(labelled));
+                if (seen == null) {
+                  report.recordWritten(record.kind());
+                }
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            if (seen != null) {
+              report.duplicate();
+            }
+            return folders;
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

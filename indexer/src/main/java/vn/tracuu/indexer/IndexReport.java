@@ -17,6 +17,8 @@ public final class IndexReport {
   private final Map<Kind, AtomicLong> recordsByKind = new EnumMap<>(Kind.class);
   private final AtomicLong items = new AtomicLong();
   private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+  private final List<Failure> skipped = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong duplicates = new AtomicLong();
   private volatile long millis;
 
   IndexReport() {
@@ -35,6 +37,16 @@ public final class IndexReport {
 
   void failed(String source, String locator, String reason) {
     failures.add(new Failure(source, locator, reason));
+  }
+
+  /** A file under a source that holds no item (not mail, server bookkeeping), with the reason. */
+  void skipped(String source, String locator, String reason) {
+    skipped.add(new Failure(source, locator, reason));
+  }
+
+  /** A message already written from another folder or file: merged into the first. */
+  void duplicate() {
+    duplicates.incrementAndGet();
   }
 
   void finished(long millis) {
@@ -60,6 +72,18 @@ public final class IndexReport {
     }
   }
 
+  /** Files that held no item, with the reason (they are not failures: nothing was lost). */
+  public List<Failure> skipped() {
+    synchronized (skipped) {
+      return List.copyOf(skipped);
+    }
+  }
+
+  /** Messages seen again (same Message-ID or content) and merged into one record. */
+  public long duplicates() {
+    return duplicates.get();
+  }
+
   public long millis() {
     return millis;
   }
@@ -73,13 +97,21 @@ public final class IndexReport {
         kinds.append(kinds.isEmpty() ? "" : ", ").append(kind.id()).append(' ').append(n);
       }
     }
+    StringBuilder extra = new StringBuilder();
+    if (duplicates.get() > 0) {
+      extra.append("; ").append(duplicates.get()).append(" duplicates merged");
+    }
+    if (!skipped.isEmpty()) {
+      extra.append("; ").append(skipped.size()).append(" files skipped (no item in them)");
+    }
     return String.format(
         java.util.Locale.ROOT,
-        "indexed %d records from %d items (%s); %d failed; %.1f s",
+        "indexed %d records from %d items (%s); %d failed%s; %.1f s",
         records(),
         items(),
         kinds.isEmpty() ? "none" : kinds,
         failures.size(),
+        extra,
         millis / 1000.0);
   }
 }

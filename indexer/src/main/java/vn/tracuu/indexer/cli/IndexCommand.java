@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tracuu.indexer.IndexBuilder;
 import vn.tracuu.indexer.IndexReport;
+import vn.tracuu.indexer.config.ImapAccount;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.config.SourceConfig.SourceType;
 
@@ -41,6 +42,40 @@ public final class IndexCommand implements Callable<Integer> {
       paramLabel = "[NAME=]PATH",
       description = "An mbox file, a Maildir tree or a folder of .eml files (repeatable).")
   List<String> mail = new ArrayList<>();
+
+  @Option(
+      names = "--imap",
+      paramLabel = "[NAME=]imap[s]://USER@HOST[:PORT]",
+      description = {
+        "An IMAP or IMAPS account (repeatable). The password comes from --imap-password-file,",
+        "else the environment variable named by --imap-password-env; never from the command line."
+      })
+  List<String> imap = new ArrayList<>();
+
+  @Option(
+      names = "--imap-password-env",
+      paramLabel = "VAR",
+      defaultValue = "TRACUU_IMAP_PASSWORD",
+      description = "Environment variable holding the IMAP password (default: ${DEFAULT-VALUE}).")
+  String imapPasswordEnv;
+
+  @Option(
+      names = "--imap-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the IMAP password.")
+  Path imapPasswordFile;
+
+  @Option(
+      names = "--imap-include",
+      paramLabel = "GLOB",
+      description = "IMAP folders to read, e.g. 'INBOX' or 'Lưu trữ/*' (repeatable; default all).")
+  List<String> imapInclude = new ArrayList<>();
+
+  @Option(
+      names = "--imap-exclude",
+      paramLabel = "GLOB",
+      description = "IMAP folders to leave out, e.g. 'Trash' or 'Junk' (repeatable).")
+  List<String> imapExclude = new ArrayList<>();
 
   @Option(
       names = "--documents",
@@ -75,9 +110,13 @@ public final class IndexCommand implements Callable<Integer> {
     mail.forEach(s -> sources.add(source(s, SourceType.MAIL, false)));
     documents.forEach(s -> sources.add(source(s, SourceType.DOCUMENTS, false)));
     news.forEach(s -> sources.add(source(s, SourceType.NEWS, true)));
+    for (String account : imap) {
+      sources.add(imapSource(account));
+    }
     if (sources.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "nothing to index: give at least one --mail, --documents or --news");
+          spec.commandLine(),
+          "nothing to index: give at least one --mail, --imap, --documents or --news");
     }
     IndexBuilder.Options defaults = IndexBuilder.Options.defaults();
     IndexBuilder.Options options =
@@ -90,6 +129,10 @@ public final class IndexCommand implements Callable<Integer> {
       out.println(
           "failed: " + failure.source() + ":" + failure.locator() + ": " + failure.reason());
     }
+    for (IndexReport.Failure skipped : report.skipped()) {
+      out.println(
+          "skipped: " + skipped.source() + ":" + skipped.locator() + ": " + skipped.reason());
+    }
     out.println(report.summary());
     out.flush();
     return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
@@ -100,6 +143,57 @@ public final class IndexCommand implements Callable<Integer> {
     Path path = Path.of(eq > 0 ? spec.substring(eq + 1) : spec);
     String name = eq > 0 ? spec.substring(0, eq) : defaultName(path);
     return new SourceConfig(name, type, path, isPublic ? List.of() : groups, isPublic);
+  }
+
+  private SourceConfig imapSource(String value) throws java.io.IOException {
+    int eq = value.indexOf('=');
+    String name = eq > 0 && !value.substring(0, eq).contains(":") ? value.substring(0, eq) : null;
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(name == null ? value : value.substring(eq + 1));
+    } catch (java.net.URISyntaxException e) {
+      throw usage("--imap '" + value + "': " + e.getMessage());
+    }
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("imap") && !scheme.equals("imaps")
+        || uri.getHost() == null
+        || uri.getUserInfo() == null) {
+      throw usage("--imap '" + value + "': expected imap://USER@HOST[:PORT] or imaps://…");
+    }
+    if (uri.getUserInfo().contains(":")) {
+      throw usage(
+          "--imap: no password in the URL; use --imap-password-file or an environment variable");
+    }
+    boolean ssl = scheme.equals("imaps");
+    int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 993 : 143;
+    ImapAccount account =
+        new ImapAccount(
+            uri.getHost(), port, ssl, uri.getUserInfo(), imapPassword(), imapInclude, imapExclude);
+    String sourceName = name != null ? name : defaultName(Path.of(uri.getHost()));
+    return new SourceConfig(sourceName, SourceType.IMAP, Path.of("."), groups, false, account);
+  }
+
+  private String imapPassword() throws java.io.IOException {
+    if (imapPasswordFile != null) {
+      List<String> lines = java.nio.file.Files.readAllLines(imapPasswordFile);
+      if (lines.isEmpty() || lines.getFirst().isEmpty()) {
+        throw usage("--imap-password-file " + imapPasswordFile + " is empty");
+      }
+      return lines.getFirst();
+    }
+    String password = System.getenv(imapPasswordEnv);
+    if (password == null || password.isEmpty()) {
+      throw usage(
+          "no IMAP password: set the environment variable "
+              + imapPasswordEnv
+              + " or give --imap-password-file");
+    }
+    return password;
+  }
+
+  private picocli.CommandLine.ParameterException usage(String message) {
+    return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
   }
 
   private static String defaultName(Path path) {

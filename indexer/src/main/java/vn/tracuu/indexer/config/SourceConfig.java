@@ -12,14 +12,28 @@ import java.util.Objects;
  * @param root the folder or file to read
  * @param groups access groups allowed to see its records
  * @param isPublic whether anonymous portal visitors may see its records (news)
+ * @param imap the account of an {@link SourceType#IMAP} source (its root is then unused)
  */
 public record SourceConfig(
-    String name, SourceType type, Path root, List<String> groups, boolean isPublic) {
+    String name,
+    SourceType type,
+    Path root,
+    List<String> groups,
+    boolean isPublic,
+    ImapAccount imap) {
+
+  public SourceConfig(
+      String name, SourceType type, Path root, List<String> groups, boolean isPublic) {
+    this(name, type, root, groups, isPublic, null);
+  }
 
   public SourceConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(root, "root");
+    if ((type == SourceType.IMAP) != (imap != null)) {
+      throw new IllegalArgumentException("an IMAP source, and only one, needs an IMAP account");
+    }
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new IllegalArgumentException(
           "source name '" + name + "' must be letters, digits, '.', '_' or '-'");
@@ -34,6 +48,8 @@ public record SourceConfig(
     /** A document archive: folders of PDF, Office, HTML, scans. */
     DOCUMENTS,
     /** Saved portal news pages (HTML). */
-    NEWS
+    NEWS,
+    /** The folders of an IMAP or IMAPS account. */
+    IMAP
   }
 }

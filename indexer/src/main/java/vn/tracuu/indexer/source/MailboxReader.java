@@ -1,6 +1,5 @@
 package vn.tracuu.indexer.source;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,13 +22,52 @@ import java.util.stream.Stream;
 public final class MailboxReader {
 
   private static final byte[] FROM_ = "From ".getBytes(StandardCharsets.US_ASCII);
+  private static final int SNIFF_BYTES = 4096;
+  // Header names that make a file a message when it has no mail extension and is not in a Maildir.
+  private static final java.util.Set<String> MAIL_HEADERS =
+      java.util.Set.of(
+          "from",
+          "to",
+          "cc",
+          "subject",
+          "date",
+          "message-id",
+          "received",
+          "return-path",
+          "mime-version",
+          "content-type",
+          "delivered-to",
+          "sender",
+          "reply-to",
+          "in-reply-to",
+          "references",
+          "x-mailer");
+  // Files a mail server keeps beside the messages.
+  private static final java.util.regex.Pattern BOOKKEEPING =
+      java.util.regex.Pattern.compile(
+          "(?i)(dovecot.*|courier.*|subscriptions|maildirfolder|maildirsize|\\.?uidvalidity|.*\\.lock)");
+
+  /** A file under a mail root that holds no message, and why. */
+  @FunctionalInterface
+  public interface SkipSink {
+    void skipped(String locator, String reason);
+  }
 
   private MailboxReader() {}
 
   /** Lists every message under {@code root} (a directory, an mbox file or an .eml file). */
   public static void list(Path root, Consumer<SourceItem> sink) throws IOException {
+    list(root, sink, (locator, reason) -> {});
+  }
+
+  /**
+   * Lists every message under {@code root}; files that hold no message (expected-output files,
+   * notes, server bookkeeping) go to {@code skipped} with the reason.
+   */
+  public static void list(Path root, Consumer<SourceItem> sink, SkipSink skipped)
+      throws IOException {
     if (Files.isRegularFile(root)) {
-      listFile(root, root.getParent() == null ? root : root.getParent(), sink);
+      listFile(root, root.getParent() == null ? root : root.getParent(), sink, skipped);
       return;
     }
     List<Path> files;
@@ -37,36 +75,101 @@ public final class MailboxReader {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path file : files) {
-      listFile(file, root, sink);
+      listFile(file, root, sink, skipped);
     }
   }
 
-  private static void listFile(Path file, Path root, Consumer<SourceItem> sink) throws IOException {
+  private static void listFile(Path file, Path root, Consumer<SourceItem> sink, SkipSink skipped)
+      throws IOException {
     String name = file.getFileName().toString();
     Path parent = file.getParent();
     String parentName = parent == null ? "" : parent.getFileName().toString();
-    String relative = root.relativize(file).toString();
-    if (name.startsWith(".") || parentName.equals("tmp")) {
-      // Dot files are bookkeeping (.gitkeep, .uidvalidity); tmp/ holds mail being delivered.
+    String relative = root.relativize(file).toString().replace('\\', '/');
+    if (name.startsWith(".") || parentName.equals("tmp") || BOOKKEEPING.matcher(name).matches()) {
+      // Dot files and server files are bookkeeping; tmp/ holds mail being delivered.
       return;
     }
     if (parentName.equals("cur") || parentName.equals("new")) {
       sink.accept(fileItem(file, relative, maildirFolder(root, parent.getParent())));
-    } else if (name.toLowerCase(Locale.ROOT).endsWith(".eml")) {
-      String folder =
-          parent == null || parent.equals(root) ? null : root.relativize(parent).toString();
+      return;
+    }
+    byte[] head = head(file);
+    String folder =
+        parent == null || parent.equals(root)
+            ? null
+            : root.relativize(parent).toString().replace('\\', '/');
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (startsWith(head, FROM_, 0)) {
+      splitMbox(file, relative, sink, skipped);
+    } else if (isOle(head)) {
+      skipped.skipped(
+          relative, "Outlook .msg (OLE) file, not RFC 5322 mail: index it with --documents");
+    } else if (lower.endsWith(".eml") || looksLikeMessage(head)) {
       sink.accept(fileItem(file, relative, folder));
-    } else if (looksLikeMbox(file)) {
-      splitMbox(file, relative, sink);
+    } else if (lower.endsWith(".mbox") || lower.endsWith(".msg")) {
+      // Named as mail but does not start like mail: try it, the extractor reports what is wrong.
+      sink.accept(fileItem(file, relative, folder));
+    } else {
+      skipped.skipped(relative, "not a mail file (no message headers, no mbox \"From \" line)");
     }
   }
 
+  private static byte[] head(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(SNIFF_BYTES);
+    }
+  }
+
+  private static boolean isOle(byte[] head) {
+    return head.length >= 4
+        && (head[0] & 0xff) == 0xD0
+        && (head[1] & 0xff) == 0xCF
+        && (head[2] & 0xff) == 0x11
+        && (head[3] & 0xff) == 0xE0;
+  }
+
+  /**
+   * True when the file starts with an RFC 5322 header block: every line up to the first blank one
+   * is a "Name: value" field or a continuation, and at least one name is a mail header.
+   */
+  static boolean looksLikeMessage(byte[] head) {
+    String text = new String(head, StandardCharsets.ISO_8859_1);
+    if (text.startsWith("\uFEFF") || text.startsWith("\u00EF\u00BB\u00BF")) {
+      return false;
+    }
+    String[] lines = text.split("\r?\n", -1);
+    boolean mailHeader = false;
+    int count = 0;
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isEmpty()) {
+        break;
+      }
+      if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+        if (count == 0) {
+          return false;
+        }
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0 || !line.substring(0, colon).matches("[!-9;-~]+")) {
+        // Some mailers start the body without the blank line: enough headers came before it.
+        return count >= 2 && mailHeader;
+      }
+      count++;
+      mailHeader |= MAIL_HEADERS.contains(line.substring(0, colon).toLowerCase(Locale.ROOT));
+    }
+    return mailHeader;
+  }
+
   private static SourceItem fileItem(Path file, String relative, String folder) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes attributes =
+        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
     return new SourceItem(
         relative,
         folder,
-        Files.size(file),
-        Files.getLastModifiedTime(file).toMillis(),
+        attributes.size(),
+        attributes.lastModifiedTime().toMillis(),
         () -> Files.newInputStream(file));
   }
 
@@ -81,43 +184,69 @@ public final class MailboxReader {
     return root.relativize(maildir).toString();
   }
 
-  private static boolean looksLikeMbox(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(FROM_.length);
-      return java.util.Arrays.equals(head, FROM_);
-    }
+  /** Splits an mbox into messages (see {@link #splitMbox(Path, String, Consumer, SkipSink)}). */
+  static void splitMbox(Path file, String relative, Consumer<SourceItem> sink) throws IOException {
+    splitMbox(file, relative, sink, (locator, reason) -> {});
   }
 
   /**
-   * Splits an mbox into messages. Each message is buffered alone (messages are bounded, mbox files
-   * are not). mboxrd quoting ("&gt;From " lines) is undone; mboxo files read the same way.
+   * Splits an mbox into messages as it streams through it. Each message is buffered alone (messages
+   * are bounded, mbox files are not); one larger than {@link #MAX_MESSAGE_BYTES} is reported and
+   * skipped. mboxrd quoting ("&gt;From " lines) is undone; mboxo files read the same way.
    */
-  static void splitMbox(Path file, String relative, Consumer<SourceItem> sink) throws IOException {
+  static void splitMbox(Path file, String relative, Consumer<SourceItem> sink, SkipSink skipped)
+      throws IOException {
     long mtime = Files.getLastModifiedTime(file).toMillis();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (LineReader in = new LineReader(Files.newInputStream(file))) {
       ByteArrayOutputStream message = new ByteArrayOutputStream();
       boolean inMessage = false;
+      boolean tooLarge = false;
       boolean previousBlank = true;
       int index = 0;
       byte[] line;
-      while ((line = readLine(in)) != null) {
+      while ((line = in.readLine()) != null) {
         if (previousBlank && startsWith(line, FROM_, 0)) {
           if (inMessage) {
-            emit(file, relative, ++index, message, mtime, sink);
+            finish(file, relative, ++index, message, tooLarge, mtime, sink, skipped);
           }
           message.reset();
           inMessage = true;
+          tooLarge = false;
           previousBlank = false;
           continue;
         }
-        if (inMessage) {
+        if (inMessage && !tooLarge) {
           message.write(unquoteFrom(line));
+          if (message.size() > MAX_MESSAGE_BYTES) {
+            tooLarge = true;
+            message.reset();
+          }
         }
         previousBlank = isBlank(line);
       }
       if (inMessage) {
-        emit(file, relative, ++index, message, mtime, sink);
+        finish(file, relative, ++index, message, tooLarge, mtime, sink, skipped);
       }
+    }
+  }
+
+  /** Messages above this size are reported, not read. */
+  public static final int MAX_MESSAGE_BYTES = 256 << 20;
+
+  private static void finish(
+      Path file,
+      String relative,
+      int index,
+      ByteArrayOutputStream message,
+      boolean tooLarge,
+      long mtime,
+      Consumer<SourceItem> sink,
+      SkipSink skipped) {
+    if (tooLarge) {
+      skipped.skipped(
+          relative + "#" + index, "message larger than " + MAX_MESSAGE_BYTES + " bytes, not read");
+    } else {
+      emit(file, relative, index, message, mtime, sink);
     }
   }
 
@@ -191,17 +320,71 @@ public final class MailboxReader {
     return true;
   }
 
-  /** Reads one line including its terminator; null at end of stream. */
-  private static byte[] readLine(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-    int b;
-    while ((b = in.read()) != -1) {
-      line.write(b);
-      if (b == '\n') {
-        break;
+  /**
+   * Reads lines (terminator included) from a stream through its own buffer; a line longer than the
+   * buffer comes back in pieces, which is harmless for splitting (a piece never starts with "From "
+   * after a blank line unless the line did).
+   */
+  private static final class LineReader implements AutoCloseable {
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int limit;
+
+    LineReader(InputStream in) {
+      this.in = in;
+    }
+
+    byte[] readLine() throws IOException {
+      if (pos == limit && !fill()) {
+        return null;
+      }
+      ByteArrayOutputStream longLine = null;
+      while (true) {
+        for (int i = pos; i < limit; i++) {
+          if (buffer[i] == '\n') {
+            byte[] line = piece(longLine, i + 1);
+            return line;
+          }
+        }
+        if (longLine == null) {
+          longLine = new ByteArrayOutputStream(limit - pos + 128);
+        }
+        longLine.write(buffer, pos, limit - pos);
+        pos = limit;
+        if (longLine.size() >= buffer.length * 16 || !fill()) {
+          return longLine.toByteArray();
+        }
       }
     }
-    return line.size() == 0 ? null : line.toByteArray();
+
+    private byte[] piece(ByteArrayOutputStream longLine, int end) {
+      byte[] line;
+      if (longLine == null) {
+        line = java.util.Arrays.copyOfRange(buffer, pos, end);
+      } else {
+        longLine.write(buffer, pos, end - pos);
+        line = longLine.toByteArray();
+      }
+      pos = end;
+      return line;
+    }
+
+    private boolean fill() throws IOException {
+      int n = in.read(buffer);
+      if (n <= 0) {
+        pos = limit = 0;
+        return false;
+      }
+      pos = 0;
+      limit = n;
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /**

@@ -95,4 +95,47 @@ class MailboxReaderTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
   }
+
+  @Test
+  void recognisesMailByItsHeadersAndSkipsOtherFilesWithAReason() throws IOException {
+    Path root = dir.resolve("mixed");
+    write(root.resolve("msg_1.txt"), "Return-Path: <a@x>\nSubject: a\n\nbody\n");
+    // Body starting without the blank line, as some mailers write it.
+    write(root.resolve("msg_2.txt"), "From: a@x\nSubject: b\nno blank line before this body\n");
+    write(root.resolve("notes.txt"), "Dear reader: this is not mail.\n");
+    write(root.resolve("expected.xml"), "<message><header>Subject: a</header></message>\n");
+    write(root.resolve("torture.msg"), "Content-Type: text/plain\n\nx\n");
+    Files.write(
+        root.resolve("outlook.msg"),
+        new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0});
+    write(root.resolve("dovecot-uidlist"), "3 V1 N6\n");
+    List<String> skipped = new ArrayList<>();
+    List<SourceItem> items = new ArrayList<>();
+    MailboxReader.list(root, items::add, (locator, reason) -> skipped.add(locator + ": " + reason));
+    assertEquals(
+        List.of("msg_1.txt", "msg_2.txt", "torture.msg"),
+        items.stream().map(SourceItem::locator).toList());
+    assertEquals(3, skipped.size(), skipped.toString());
+    assertEquals(
+        "expected.xml: not a mail file (no message headers, no mbox \"From \" line)",
+        skipped.get(0));
+    assertEquals(
+        "outlook.msg: Outlook .msg (OLE) file, not RFC 5322 mail: index it with --documents",
+        skipped.get(2));
+  }
+
+  @Test
+  void mboxLinesLongerThanTheBufferStayWhole() throws IOException {
+    String longLine = "x".repeat(200_000);
+    Path mbox = dir.resolve("long.mbox");
+    Files.writeString(
+        mbox,
+        "From a@x Mon Aug 19 08:00:00 2019\nSubject: one\n\n"
+            + longLine
+            + "\n\nFrom b@x Mon Aug 19 09:00:00 2019\nSubject: two\n\nend");
+    List<SourceItem> items = MailboxReader.listAll(mbox);
+    assertEquals(2, items.size());
+    assertEquals("Subject: one\n\n" + longLine + "\n", read(items.get(0)));
+    assertEquals("Subject: two\n\nend", read(items.get(1)));
+  }
 }
