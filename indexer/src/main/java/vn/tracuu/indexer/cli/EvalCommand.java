@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure segmentation, retrieval or metadata extraction against gold data.",
-    subcommands = {})
+    subcommands = {EvalMetadataCommand.class})
 public final class EvalCommand {}
