@@ -20,19 +20,22 @@ public final class VietnameseDates {
   private static final String SPACE = "[\\s\\u00A0]+";
   private static final String OPT_SPACE = "[\\s\\u00A0]*";
 
-  /** "ngày 8 tháng 8 năm 2019" on folded, lowercased text ("ngay 8 thang 8 nam 2019"). */
+  /**
+   * "ngày 8 tháng 8 năm 2019" on folded, lowercased text ("ngay 8 thang 8 nam 2019"); PDF text
+   * sometimes loses the space between a word and its number ("tháng11").
+   */
   private static final Pattern WORDS =
       Pattern.compile(
           "ngay"
-              + SPACE
+              + OPT_SPACE
               + "(\\d{1,2})"
               + SPACE
               + "thang"
-              + SPACE
+              + OPT_SPACE
               + "(\\d{1,2})"
               + SPACE
               + "nam"
-              + SPACE
+              + OPT_SPACE
               + "(\\d{4})");
 
   /** 19/8/2019, 19-08-2019, 19.8.2019 (the separator must repeat). */

@@ -50,7 +50,13 @@ public final class DocumentExtractor {
             .documentType(official.type())
             .agency(official.agency())
             .signer(official.signer())
-            .summary(official.summary());
+            .summary(official.summary())
+            .truncated(extracted.truncated());
+    switch (extracted.ocr()) {
+      case USED -> record.ocr("used", (float) extracted.ocrConfidence());
+      case UNAVAILABLE -> record.ocr("unavailable", null);
+      case NONE -> {}
+    }
     record.title(title(official, extracted, item));
 
     if (official.issueDate() != null) {
