@@ -29,6 +29,11 @@ public final class DocumentExtractor {
 
   public List<IndexRecord> extract(SourceConfig source, SourceItem item)
       throws ExtractionException {
+    long maxBytes = textExtractor.limits().maxFileBytes();
+    if (item.size() > maxBytes) {
+      throw new ExtractionException(
+          "too large: " + item.size() + " bytes (limit " + maxBytes + ")");
+    }
     TextExtractor.Extracted extracted;
     try (InputStream in = item.open()) {
       extracted = textExtractor.extract(in, fileName(item.locator()));
