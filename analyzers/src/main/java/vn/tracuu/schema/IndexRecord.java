@@ -38,6 +38,9 @@ public final class IndexRecord {
   private final String summary;
   private final String contentHash;
   private final String changeMarker;
+  private final String ocr;
+  private final Float ocrConfidence;
+  private final boolean truncated;
 
   private IndexRecord(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -68,6 +71,9 @@ public final class IndexRecord {
     this.summary = b.summary;
     this.contentHash = b.contentHash;
     this.changeMarker = b.changeMarker;
+    this.ocr = b.ocr;
+    this.ocrConfidence = b.ocrConfidence;
+    this.truncated = b.truncated;
   }
 
   public static Builder builder(String id, Kind kind) {
@@ -233,6 +239,21 @@ public final class IndexRecord {
     return changeMarker;
   }
 
+  /** How OCR contributed: {@code "used"}, {@code "unavailable"} (needed, not installed) or null. */
+  public String ocr() {
+    return ocr;
+  }
+
+  /** Mean OCR word confidence in [0, 1] when OCR was used, else null. */
+  public Float ocrConfidence() {
+    return ocrConfidence;
+  }
+
+  /** True when the extracted text was cut at the configured character limit. */
+  public boolean truncated() {
+    return truncated;
+  }
+
   /** Mutable builder; every setter returns {@code this}. */
   public static final class Builder {
     private final String id;
@@ -263,6 +284,9 @@ public final class IndexRecord {
     private String summary;
     private String contentHash;
     private String changeMarker;
+    private String ocr;
+    private Float ocrConfidence;
+    private boolean truncated;
 
     private Builder(String id, Kind kind) {
       this.id = id;
@@ -392,6 +416,17 @@ public final class IndexRecord {
 
     public Builder changeMarker(String v) {
       changeMarker = v;
+      return this;
+    }
+
+    public Builder ocr(String status, Float confidence) {
+      ocr = status;
+      ocrConfidence = confidence;
+      return this;
+    }
+
+    public Builder truncated(boolean v) {
+      truncated = v;
       return this;
     }
 

@@ -92,6 +92,16 @@ public final class IndexSchema {
   public static final String SIGNER = "signer"; // người ký
   public static final String SUMMARY = "summary"; // trích yếu
 
+  // Extraction quality
+  /** "used" or "unavailable" (the file needed OCR but Tesseract is missing); absent otherwise. */
+  public static final String OCR = "ocr";
+
+  /** Mean OCR word confidence in [0, 1] (stored float). */
+  public static final String OCR_CONFIDENCE = "ocr_confidence";
+
+  /** "true" when the body was cut at the character limit; absent otherwise. */
+  public static final String TRUNCATED = "truncated";
+
   /** Keyword fields that carry doc values for facet counting. */
   public static final List<String> FACET_FIELDS =
       List.of(KIND, SOURCE, YEAR, MONTH, SENDER, RECIPIENTS, FOLDERS, LIST_ID, AGENCY, DOC_TYPE);
@@ -212,6 +222,14 @@ public final class IndexSchema {
     storedFacet(doc, AGENCY, r.agency());
     stored(doc, SIGNER, r.signer());
     stored(doc, SUMMARY, r.summary());
+
+    keyword(doc, OCR, r.ocr(), true);
+    if (r.ocrConfidence() != null) {
+      doc.add(new StoredField(OCR_CONFIDENCE, r.ocrConfidence()));
+    }
+    if (r.truncated()) {
+      keyword(doc, TRUNCATED, TRUE, true);
+    }
     return doc;
   }
 

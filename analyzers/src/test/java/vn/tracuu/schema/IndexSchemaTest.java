@@ -25,4 +25,21 @@ class IndexSchemaTest {
     assertEquals("1952/QD-UBND", IndexSchema.documentNumberKey("1952 / QĐ - UBND"));
     assertEquals("1952/QD-UBND", IndexSchema.documentNumberKey("1952/qd-ubnd"));
   }
+
+  @Test
+  void ocrAndTruncationAreStoredOnlyWhenTheyApply() {
+    var plain = IndexSchema.toDocument(IndexRecord.builder("a", Kind.DOCUMENT).source("s").build());
+    assertEquals(null, plain.get(IndexSchema.OCR));
+    assertEquals(null, plain.get(IndexSchema.TRUNCATED));
+    var scanned =
+        IndexSchema.toDocument(
+            IndexRecord.builder("b", Kind.DOCUMENT)
+                .source("s")
+                .ocr("used", 0.91f)
+                .truncated(true)
+                .build());
+    assertEquals("used", scanned.get(IndexSchema.OCR));
+    assertEquals(0.91f, scanned.getField(IndexSchema.OCR_CONFIDENCE).numericValue().floatValue());
+    assertEquals("true", scanned.get(IndexSchema.TRUNCATED));
+  }
 }

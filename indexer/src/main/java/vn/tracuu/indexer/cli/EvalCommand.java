@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       EvalSegmentationCommand.class,
       EvalRetrievalCommand.class,
-      EvalThroughputCommand.class
+      EvalThroughputCommand.class,
+      EvalMetadataCommand.class
     })
 public final class EvalCommand {}

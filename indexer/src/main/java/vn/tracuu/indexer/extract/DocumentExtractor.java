@@ -29,6 +29,11 @@ public final class DocumentExtractor {
 
   public List<IndexRecord> extract(SourceConfig source, SourceItem item)
       throws ExtractionException {
+    long maxBytes = textExtractor.limits().maxFileBytes();
+    if (item.size() > maxBytes) {
+      throw new ExtractionException(
+          "too large: " + item.size() + " bytes (limit " + maxBytes + ")");
+    }
     TextExtractor.Extracted extracted;
     try (InputStream in = item.open()) {
       extracted = textExtractor.extract(in, fileName(item.locator()));
@@ -50,7 +55,13 @@ public final class DocumentExtractor {
             .documentType(official.type())
             .agency(official.agency())
             .signer(official.signer())
-            .summary(official.summary());
+            .summary(official.summary())
+            .truncated(extracted.truncated());
+    switch (extracted.ocr()) {
+      case USED -> record.ocr("used", (float) extracted.ocrConfidence());
+      case UNAVAILABLE -> record.ocr("unavailable", null);
+      case NONE -> {}
+    }
     record.title(title(official, extracted, item));
 
     if (official.issueDate() != null) {
