@@ -152,11 +152,19 @@ public final class SearchService implements Closeable {
       // A searcher of our own per request: the timeout is per searcher, the reader is shared.
       IndexSearcher searcher = new IndexSearcher(managed.getIndexReader());
       searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
-      FacetsCollectorManager.FacetsResult result =
-          sort == null
-              ? FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager())
-              : FacetsCollectorManager.search(
-                  searcher, query, wanted, sort, false, new FacetsCollectorManager());
+      FacetsCollectorManager.FacetsResult result;
+      try {
+        result =
+            sort == null
+                ? FacetsCollectorManager.search(
+                    searcher, query, wanted, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(
+                    searcher, query, wanted, sort, false, new FacetsCollectorManager());
+      } catch (IndexSearcher.TooManyClauses e) {
+        // Each word becomes one clause per searched field; Lucene caps the total (1024).
+        throw new BadRequestException(
+            "parameter 'q': too many words or alternatives for one search; shorten the query");
+      }
       boolean partial = searcher.timedOut();
       TopDocs top = result.topDocs();
       ScoreDoc[] pageDocs =
