@@ -109,7 +109,9 @@ public final class SearchService implements Closeable {
     this.highlighter =
         UnifiedHighlighter.builderWithoutSearcher(analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withMaxLength(200_000)
+            // Snippets re-analyse the stored text (a few ms per hit for a few KB): only the first
+            // 50,000 characters are searched for passages, which bounds the cost of long files.
+            .withMaxLength(50_000)
             .build();
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
