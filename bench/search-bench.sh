@@ -86,7 +86,7 @@ ORDER=(keyword phrase "keyword+year+facets")
 # wrk's --latency output in milliseconds: p50 p99 requests/s
 measure() {
   local out p50 p99 rps
-  out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$BASE$1")"
+  out="$(wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$BASE$1")"
   to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
   p50="$(awk '$1=="50%"{print $2}' <<<"$out" | to_ms)"
   p99="$(awk '$1=="99%"{print $2}' <<<"$out" | to_ms)"
@@ -124,4 +124,4 @@ for name in "${ORDER[@]}"; do
   printf '%-22s %8s %8s %9s %8s %10s %10s\n' "$name" "$HITS" "$P50" "$P99" "$RPS" "$RATIO" "$MUMS"
   [[ "$PARTIAL" == "False" ]] || say "warning: $name answered partial results"
 done
-say "corpus $COUNT messages; wrk -t2 -c$CONNECTIONS -d${DURATION}s; mu find timed as 10 separate processes per query"
+say "corpus $COUNT messages; wrk -c$CONNECTIONS -d${DURATION}s; mu find timed as 10 separate processes per query"
