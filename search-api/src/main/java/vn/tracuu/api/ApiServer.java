@@ -3,6 +3,7 @@ package vn.tracuu.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -140,6 +141,9 @@ public final class ApiServer {
   /** Who is calling; anonymous callers are stopped here unless the path is public. */
   private void authenticate(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());
+    if (ctx.method() == HandlerType.OPTIONS) {
+      return; // CORS preflights carry no credentials and answer no data
+    }
     Caller caller = authenticator.authenticate(ctx.header("Authorization"));
     ctx.attribute(CALLER, caller);
     String path = ctx.path();

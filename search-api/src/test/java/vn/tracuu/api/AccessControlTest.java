@@ -211,6 +211,24 @@ class AccessControlTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    // A browser asks before sending the Authorization header to another origin.
+    var preflight =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + api.server.port() + "/api/search?q=x"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://portal.example.vn")
+                    .header("Access-Control-Request-Method", "GET")
+                    .header("Access-Control-Request-Headers", "authorization")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, preflight.statusCode(), preflight.body());
+    assertEquals(
+        "https://portal.example.vn",
+        preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    assertFalse(preflight.body().contains("hoason"));
   }
 
   @Test
