@@ -3,6 +3,35 @@
   const form = document.getElementById("search");
   const status = document.getElementById("status");
   const results = document.getElementById("results");
+  const signin = document.getElementById("signin");
+  const who = document.getElementById("who");
+  const signout = document.getElementById("signout");
+  // Staff credentials live in this tab only (sessionStorage) and go out as HTTP Basic.
+  function credentials() { return sessionStorage.getItem("tracuu.auth"); }
+  function showUser() {
+    const auth = credentials();
+    const name = auth ? atob(auth).split(":")[0] : "";
+    who.textContent = name ? "Đã đăng nhập: " + name : "";
+    signout.hidden = !name;
+    for (const el of signin.querySelectorAll("label, button[type=submit]")) el.hidden = !!name;
+  }
+  signin.addEventListener("submit", function (event) {
+    event.preventDefault();
+    const user = document.getElementById("user").value;
+    const password = document.getElementById("password").value;
+    const bytes = new TextEncoder().encode(user + ":" + password);
+    sessionStorage.setItem("tracuu.auth", btoa(String.fromCharCode(...bytes)));
+    document.getElementById("password").value = "";
+    showUser();
+    search();
+  });
+  signout.addEventListener("click", function () {
+    sessionStorage.removeItem("tracuu.auth");
+    showUser();
+    results.replaceChildren();
+    status.textContent = "";
+  });
+  showUser();
   const TYPE_NAMES = { email: "Thư", attachment: "Đính kèm", document: "Văn bản", news: "Tin tức", member: "Tệp" };
 
   function vnDate(iso) {
@@ -30,7 +59,11 @@
     status.textContent = "Đang tìm…";
     results.replaceChildren();
     try {
-      const response = await fetch("/api/search?" + params);
+      const auth = credentials();
+      const response = await fetch("/api/search?" + params, {
+        headers: auth ? { Authorization: "Basic " + auth } : {},
+      });
+      if (response.status === 401) throw new Error("hãy đăng nhập (bản demo: demo / demo)");
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || response.statusText);
       status.textContent = body.total === 0

@@ -102,6 +102,13 @@ public final class IndexSchema {
   /** "true" when the body was cut at the character limit; absent otherwise. */
   public static final String TRUNCATED = "truncated";
 
+  // Folded, searchable copies of stored metadata, for field filters (from:, to:, loai:…)
+  public static final String SENDER_TEXT = "sender_text";
+  public static final String RECIPIENTS_TEXT = "recipients_text";
+  public static final String DOC_TYPE_TEXT = "doc_type_text";
+  public static final String AGENCY_TEXT = "agency_text";
+  public static final String SIGNER_TEXT = "signer_text";
+
   /** Keyword fields that carry doc values for facet counting. */
   public static final List<String> FACET_FIELDS =
       List.of(KIND, SOURCE, YEAR, MONTH, SENDER, RECIPIENTS, FOLDERS, LIST_ID, AGENCY, DOC_TYPE);
@@ -118,6 +125,10 @@ public final class IndexSchema {
     perField.put(TITLE_FOLDED, folded);
     perField.put(BODY_FOLDED, folded);
     perField.put(PARTICIPANTS, folded);
+    for (String text :
+        List.of(SENDER_TEXT, RECIPIENTS_TEXT, DOC_TYPE_TEXT, AGENCY_TEXT, SIGNER_TEXT)) {
+      perField.put(text, folded);
+    }
     for (String keyword : List.of(ID, KIND, PARENT_ID, THREAD_ID, SOURCE, GROUPS, PUBLIC)) {
       perField.put(keyword, new KeywordAnalyzer());
     }
@@ -191,11 +202,13 @@ public final class IndexSchema {
       stored(doc, SENDER, r.sender());
       facet(doc, SENDER, facetKey(r.sender()));
       doc.add(new TextField(PARTICIPANTS, r.sender(), Field.Store.NO));
+      searchable(doc, SENDER_TEXT, r.sender());
     }
     for (String recipient : r.recipients()) {
       stored(doc, RECIPIENTS, recipient);
       facet(doc, RECIPIENTS, facetKey(recipient));
       doc.add(new TextField(PARTICIPANTS, recipient, Field.Store.NO));
+      searchable(doc, RECIPIENTS_TEXT, recipient);
     }
     keyword(doc, MESSAGE_ID, r.messageId(), true);
     keyword(doc, IN_REPLY_TO, r.inReplyTo(), true);
@@ -230,6 +243,10 @@ public final class IndexSchema {
     if (r.truncated()) {
       keyword(doc, TRUNCATED, TRUE, true);
     }
+
+    searchable(doc, DOC_TYPE_TEXT, r.documentType());
+    searchable(doc, AGENCY_TEXT, r.agency());
+    searchable(doc, SIGNER_TEXT, r.signer());
     return doc;
   }
 
@@ -249,6 +266,13 @@ public final class IndexSchema {
     }
     doc.add(new TextField(exact, value, store ? Field.Store.YES : Field.Store.NO));
     doc.add(new TextField(folded, value, Field.Store.NO));
+  }
+
+  /** Indexed (with the folded analyzer, see {@link #analyzer()}) but not stored. */
+  private static void searchable(Document doc, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new TextField(field, value, Field.Store.NO));
+    }
   }
 
   private static void keyword(Document doc, String field, String value, boolean store) {

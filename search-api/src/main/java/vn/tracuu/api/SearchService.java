@@ -5,34 +5,41 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -40,13 +47,14 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.tracuu.query.UserQueryParser;
 import vn.tracuu.schema.IndexSchema;
+import vn.tracuu.schema.Kind;
 
 /**
  * Answers searches over one index. Searchers come from a {@link SearcherManager} that is refreshed
  * in the background, so a new commit by the indexer becomes visible without a restart and in-flight
- * searches keep their own point-in-time view.
+ * searches keep their own point-in-time view. Every query is narrowed to what the {@link Caller}
+ * may see, and hits, totals and facets are all computed under that narrowing.
  */
 public final class SearchService implements Closeable {
 
@@ -54,22 +62,43 @@ public final class SearchService implements Closeable {
   private static final int SNIPPET_PASSAGES = 2;
   private static final int PLAIN_SNIPPET_CHARS = 240;
   private static final int SNIPPET_PASSAGE_CHARS = 160;
+  private static final int FACET_TOP = 10;
+
+  /** Facet dimensions in the JSON and the schema field each counts. */
+  private static final Map<String, String> FACETS =
+      mapOf(
+          "type", IndexSchema.KIND,
+          "year", IndexSchema.YEAR,
+          "month", IndexSchema.MONTH,
+          "sender", IndexSchema.SENDER,
+          "agency", IndexSchema.AGENCY,
+          "doc_type", IndexSchema.DOC_TYPE);
 
   private final Path indexDir;
   private final Directory directory;
   private final SearcherManager searchers;
   private final Analyzer analyzer = IndexSchema.analyzer();
-  private final UserQueryParser parser = new UserQueryParser(analyzer);
+  private final QueryLanguage language = new QueryLanguage(analyzer);
   private final UnifiedHighlighter highlighter;
   private final ScheduledExecutorService refresher;
+  private final Duration budget;
+  private final Map<Object, Map<String, StringDocValuesReaderState>> facetStates =
+      new ConcurrentHashMap<>();
+
+  /** Opens the index at {@code indexDir} with the default time budget of 2 seconds a search. */
+  public SearchService(Path indexDir) throws IOException {
+    this(indexDir, Duration.ofSeconds(2));
+  }
 
   /**
    * Opens the index at {@code indexDir}.
    *
+   * @param budget how long one search may take before it returns what it has, flagged partial
    * @throws IOException when there is no index there (with a message that says so)
    */
-  public SearchService(Path indexDir) throws IOException {
+  public SearchService(Path indexDir, Duration budget) throws IOException {
     this.indexDir = indexDir;
+    this.budget = budget;
     if (!Files.isDirectory(indexDir)) {
       throw new IOException(
           "no index at " + indexDir.toAbsolutePath() + ": run 'tracuu index' first");
@@ -84,7 +113,9 @@ public final class SearchService implements Closeable {
     this.highlighter =
         UnifiedHighlighter.builderWithoutSearcher(analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withMaxLength(200_000)
+            // Snippets re-analyse the stored text (a few ms per hit for a few KB): only the first
+            // 50,000 characters are searched for passages, which bounds the cost of long files.
+            .withMaxLength(50_000)
             .withMaxNoHighlightPassages(0)
             // Sentences of official documents run long (headers have no full stops).
             .withBreakIterator(
@@ -108,7 +139,7 @@ public final class SearchService implements Closeable {
     return indexDir;
   }
 
-  /** Number of searchable records. */
+  /** Number of records in the index, whoever may see them (for operators, not for visitors). */
   public int documentCount() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
@@ -118,31 +149,38 @@ public final class SearchService implements Closeable {
     }
   }
 
-  /** Runs {@code request}; throws {@link BadRequestException} for a query it cannot run. */
-  public SearchResponse search(SearchRequest request) throws IOException {
+  /** Runs {@code request} for {@code caller}; throws {@link BadRequestException} for bad input. */
+  public SearchResponse search(SearchRequest request, Caller caller) throws IOException {
     long start = System.nanoTime();
-    Query userQuery;
-    try {
-      userQuery = parser.parse(request.query());
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("parameter 'q': " + e.getMessage());
-    }
-    Query query = withFilters(userQuery, request);
-    boolean byDate = userQuery instanceof MatchAllDocsQuery;
+    QueryLanguage.Parsed parsed = language.parse(request.query());
+    Query query = filtered(parsed, request, caller);
+    boolean byRelevance = request.sort() == SearchRequest.SortOrder.RELEVANCE && parsed.hasText();
+    Sort sort =
+        byRelevance
+            ? null
+            : request.sort() == SearchRequest.SortOrder.OLDEST ? oldestFirst() : newestFirst();
     int wanted = request.page() * request.size();
 
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher managed = searchers.acquire();
     try {
-      TopDocs top =
-          byDate
-              ? searcher.search(
-                  query,
-                  new TopFieldCollectorManager(
-                      new Sort(new SortField(IndexSchema.DATE, SortField.Type.LONG, true)),
-                      wanted,
-                      null,
-                      Integer.MAX_VALUE))
-              : searcher.search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+      // A searcher of our own per request: the timeout is per searcher, the reader is shared.
+      IndexSearcher searcher = new IndexSearcher(managed.getIndexReader());
+      searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+      FacetsCollectorManager.FacetsResult result;
+      try {
+        result =
+            sort == null
+                ? FacetsCollectorManager.search(
+                    searcher, query, wanted, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(
+                    searcher, query, wanted, sort, false, new FacetsCollectorManager());
+      } catch (IndexSearcher.TooManyClauses e) {
+        // Each word becomes one clause per searched field; Lucene caps the total (1024).
+        throw new BadRequestException(
+            "parameter 'q': too many words or alternatives for one search; shorten the query");
+      }
+      boolean partial = searcher.timedOut();
+      TopDocs top = result.topDocs();
       ScoreDoc[] pageDocs =
           Arrays.copyOfRange(
               top.scoreDocs,
@@ -151,54 +189,265 @@ public final class SearchService implements Closeable {
       StoredFields stored = searcher.storedFields();
       List<SearchResponse.Hit> hits = new ArrayList<>(pageDocs.length);
       for (ScoreDoc scoreDoc : pageDocs) {
-        hits.add(hit(stored.document(scoreDoc.doc), userQuery, scoreDoc.score));
+        hits.add(hit(searcher, stored.document(scoreDoc.doc), parsed.text(), scoreDoc, caller));
       }
+      Map<String, List<SearchResponse.FacetValue>> facets =
+          request.facets() ? facets(searcher.getIndexReader(), result.facetsCollector()) : null;
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
-          top.totalHits.value(), tookMs, request.page(), request.size(), hits);
+          top.totalHits.value(), tookMs, partial, request.page(), request.size(), hits, facets);
+    } finally {
+      searchers.release(managed);
+    }
+  }
+
+  /**
+   * The portal's news search: public news only, newest first, whoever asks. Takes {@code q}, {@code
+   * date} or {@code from}/{@code to}, {@code page}, {@code size}.
+   */
+  public SearchResponse news(java.util.function.Function<String, String> param) throws IOException {
+    SearchRequest asked = SearchRequest.of(param);
+    SearchRequest news =
+        new SearchRequest(
+            asked.query(),
+            asked.from(),
+            asked.to(),
+            java.util.Set.of(Kind.NEWS),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            SearchRequest.SortOrder.NEWEST,
+            asked.page(),
+            asked.size(),
+            false);
+    return search(news, Caller.ANONYMOUS);
+  }
+
+  /** The stored record {@code id} if {@code caller} may see it. */
+  public Optional<StoredRecord> record(String id, Caller caller) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Document doc = find(searcher, id, caller);
+      return doc == null ? Optional.empty() : Optional.of(StoredRecord.of(doc));
     } finally {
       searchers.release(searcher);
     }
   }
 
-  private static Query withFilters(Query userQuery, SearchRequest request) {
+  /** Counts by type and source of what {@code caller} may see, and when the index was committed. */
+  public Map<String, Object> stats(Caller caller) throws IOException {
+    IndexSearcher managed = searchers.acquire();
+    try {
+      IndexSearcher searcher = new IndexSearcher(managed.getIndexReader());
+      FacetsCollector collector =
+          searcher.search(IndexQueries.visibleTo(caller), new FacetsCollectorManager());
+      Map<String, Object> stats = new LinkedHashMap<>();
+      long total = 0;
+      for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
+        total += docs.totalHits();
+      }
+      stats.put("records", total);
+      stats.put("by_type", counts(searcher.getIndexReader(), collector, IndexSchema.KIND, true));
+      stats.put(
+          "by_source", counts(searcher.getIndexReader(), collector, IndexSchema.SOURCE, true));
+      stats.put("by_year", counts(searcher.getIndexReader(), collector, IndexSchema.YEAR, true));
+      if (managed.getIndexReader() instanceof DirectoryReader reader) {
+        Map<String, String> userData = reader.getIndexCommit().getUserData();
+        stats.put("schema_version", userData.get("schema_version"));
+        stats.put("committed_at", userData.get("committed_at"));
+      }
+      return stats;
+    } finally {
+      searchers.release(managed);
+    }
+  }
+
+  private Query filtered(QueryLanguage.Parsed parsed, SearchRequest request, Caller caller) {
     BooleanQuery.Builder query =
-        new BooleanQuery.Builder().add(userQuery, BooleanClause.Occur.MUST);
+        new BooleanQuery.Builder().add(parsed.text(), BooleanClause.Occur.MUST);
+    query.add(IndexQueries.visibleTo(caller), BooleanClause.Occur.FILTER);
+    for (Query filter : parsed.filters()) {
+      query.add(filter, BooleanClause.Occur.FILTER);
+    }
+    for (Query exclusion : parsed.exclusions()) {
+      query.add(exclusion, BooleanClause.Occur.MUST_NOT);
+    }
+    if (!parsed.days().isEmpty()) {
+      query.add(IndexQueries.anyDay(parsed.days()), BooleanClause.Occur.FILTER);
+    }
     if (request.from() != null || request.to() != null) {
       int from = request.from() == null ? Integer.MIN_VALUE : IndexSchema.day(request.from());
       int to = request.to() == null ? Integer.MAX_VALUE : IndexSchema.day(request.to());
-      query.add(IntPoint.newRangeQuery(IndexSchema.DAY, from, to), BooleanClause.Occur.FILTER);
-    }
-    if (request.type() != null) {
       query.add(
-          new TermQuery(new Term(IndexSchema.KIND, request.type().id())),
+          IndexQueries.days(new QueryLanguage.DayRange(from, to)), BooleanClause.Occur.FILTER);
+    }
+    if (!request.types().isEmpty()) {
+      BooleanQuery.Builder types = new BooleanQuery.Builder();
+      for (Kind kind : request.types()) {
+        types.add(IndexQueries.term(IndexSchema.KIND, kind.id()), BooleanClause.Occur.SHOULD);
+      }
+      query.add(types.build(), BooleanClause.Occur.FILTER);
+    }
+    addPhrase(query, IndexSchema.SENDER_TEXT, "sender", request.sender());
+    addPhrase(query, IndexSchema.RECIPIENTS_TEXT, "recipient", request.recipient());
+    addPhrase(query, IndexSchema.DOC_TYPE_TEXT, "doc_type", request.documentType());
+    addPhrase(query, IndexSchema.AGENCY_TEXT, "agency", request.agency());
+    addPhrase(query, IndexSchema.SIGNER_TEXT, "signer", request.signer());
+    if (request.folder() != null) {
+      query.add(
+          IndexQueries.term(IndexSchema.FOLDERS, request.folder()), BooleanClause.Occur.FILTER);
+    }
+    if (request.source() != null) {
+      query.add(
+          IndexQueries.term(IndexSchema.SOURCE, request.source()), BooleanClause.Occur.FILTER);
+    }
+    if (request.documentNumber() != null) {
+      query.add(
+          IndexQueries.term(
+              IndexSchema.DOC_NUMBER_KEY, IndexSchema.documentNumberKey(request.documentNumber())),
           BooleanClause.Occur.FILTER);
     }
     return query.build();
   }
 
-  private SearchResponse.Hit hit(Document doc, Query userQuery, float score) throws IOException {
-    IndexableField date = doc.getField(IndexSchema.DATE);
-    String isoDate =
-        date == null
-            ? null
-            : IndexSchema.isoDate(Instant.ofEpochMilli(date.numericValue().longValue()));
+  private void addPhrase(BooleanQuery.Builder query, String field, String name, String value) {
+    if (value != null) {
+      query.add(language.phrase(field, name, value), BooleanClause.Occur.FILTER);
+    }
+  }
+
+  private static Sort newestFirst() {
+    SortField date = new SortField(IndexSchema.DATE, SortField.Type.LONG, true);
+    date.setMissingValue(Long.MIN_VALUE); // undated records last
+    return new Sort(date);
+  }
+
+  private static Sort oldestFirst() {
+    SortField date = new SortField(IndexSchema.DATE, SortField.Type.LONG, false);
+    date.setMissingValue(Long.MAX_VALUE);
+    return new Sort(date);
+  }
+
+  private Map<String, List<SearchResponse.FacetValue>> facets(
+      IndexReader reader, FacetsCollector collector) throws IOException {
+    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
+    for (Map.Entry<String, String> dim : FACETS.entrySet()) {
+      boolean all = dim.getKey().equals("type") || dim.getKey().equals("year");
+      List<SearchResponse.FacetValue> values = new ArrayList<>();
+      counts(reader, collector, dim.getValue(), all)
+          .forEach((value, count) -> values.add(new SearchResponse.FacetValue(value, count)));
+      facets.put(dim.getKey(), values);
+    }
+    return facets;
+  }
+
+  /** Value → count for {@code field} over the collected hits: all values, or the top ten. */
+  private Map<String, Long> counts(
+      IndexReader reader, FacetsCollector collector, String field, boolean all) throws IOException {
+    StringDocValuesReaderState state = facetState(reader, field);
+    StringValueFacetCounts counts = new StringValueFacetCounts(state, collector);
+    FacetResult result =
+        all ? counts.getAllChildren(field) : counts.getTopChildren(FACET_TOP, field);
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (result == null) {
+      return out;
+    }
+    LabelAndValue[] values = result.labelValues.clone();
+    if (all) {
+      Arrays.sort(values, (a, b) -> a.label.compareTo(b.label));
+    }
+    for (LabelAndValue value : values) {
+      if (value.value.longValue() > 0) {
+        out.put(value.label, value.value.longValue());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per-reader facet ordinals: built once per index version (costly on a big index), then reused.
+   */
+  private StringDocValuesReaderState facetState(IndexReader reader, String field)
+      throws IOException {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return new StringDocValuesReaderState(reader, field);
+    }
+    Map<String, StringDocValuesReaderState> states =
+        facetStates.computeIfAbsent(
+            helper.getKey(),
+            key -> {
+              helper.addClosedListener(facetStates::remove);
+              return new ConcurrentHashMap<>();
+            });
+    StringDocValuesReaderState state = states.get(field);
+    if (state == null) {
+      state = new StringDocValuesReaderState(reader, field);
+      states.put(field, state);
+    }
+    return state;
+  }
+
+  private static Document find(IndexSearcher searcher, String id, Caller caller)
+      throws IOException {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(IndexQueries.term(IndexSchema.ID, id), BooleanClause.Occur.MUST)
+            .add(IndexQueries.visibleTo(caller), BooleanClause.Occur.FILTER)
+            .build();
+    TopDocs top = searcher.search(query, 1);
+    return top.scoreDocs.length == 0
+        ? null
+        : searcher.storedFields().document(top.scoreDocs[0].doc);
+  }
+
+  private SearchResponse.Hit hit(
+      IndexSearcher searcher, Document doc, Query textQuery, ScoreDoc scoreDoc, Caller caller)
+      throws IOException {
+    String parentId = doc.get(IndexSchema.PARENT_ID);
+    SearchResponse.Parent parent = null;
+    if (parentId != null) {
+      Document parentDoc = find(searcher, parentId, caller);
+      if (parentDoc != null) {
+        parent =
+            new SearchResponse.Parent(
+                parentId,
+                parentDoc.get(IndexSchema.TITLE),
+                parentDoc.get(IndexSchema.SENDER),
+                isoDate(parentDoc));
+      }
+    }
     return new SearchResponse.Hit(
         doc.get(IndexSchema.ID),
         doc.get(IndexSchema.KIND),
         doc.get(IndexSchema.TITLE),
-        isoDate,
+        isoDate(doc),
         doc.get(IndexSchema.DATE_SOURCE),
-        snippet(userQuery, doc.get(IndexSchema.BODY)),
+        snippet(textQuery, doc.get(IndexSchema.BODY)),
         doc.get(IndexSchema.SENDER),
         List.of(doc.getValues(IndexSchema.RECIPIENTS)),
-        doc.get(IndexSchema.PARENT_ID),
+        List.of(doc.getValues(IndexSchema.FOLDERS)),
+        parentId,
+        parent,
         doc.get(IndexSchema.DOC_NUMBER),
         doc.get(IndexSchema.DOC_TYPE),
         doc.get(IndexSchema.AGENCY),
         doc.get(IndexSchema.SIGNER),
+        doc.get(IndexSchema.SUMMARY),
         doc.get(IndexSchema.SOURCE),
-        Float.isNaN(score) ? 0f : score);
+        Float.isNaN(scoreDoc.score) ? 0f : scoreDoc.score);
+  }
+
+  static String isoDate(Document doc) {
+    IndexableField date = doc.getField(IndexSchema.DATE);
+    return date == null
+        ? null
+        : IndexSchema.isoDate(Instant.ofEpochMilli(date.numericValue().longValue()));
   }
 
   /**
@@ -206,13 +455,13 @@ public final class SearchService implements Closeable {
    * HTML-escaped. Exact-diacritic matches are preferred; when there are none (a query typed without
    * diacritics), the folded field marks the matches.
    */
-  private String snippet(Query userQuery, String body) throws IOException {
+  private String snippet(Query textQuery, String body) throws IOException {
     if (body == null || body.isEmpty()) {
       return "";
     }
     for (String field : new String[] {IndexSchema.BODY, IndexSchema.BODY_FOLDED}) {
       Object highlighted =
-          highlighter.highlightWithoutSearcher(field, userQuery, body, SNIPPET_PASSAGES);
+          highlighter.highlightWithoutSearcher(field, textQuery, body, SNIPPET_PASSAGES);
       if (highlighted instanceof String s && s.contains("<mark>")) {
         return s.strip();
       }
@@ -236,6 +485,14 @@ public final class SearchService implements Closeable {
       }
     }
     return out.toString();
+  }
+
+  private static Map<String, String> mapOf(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   private void refreshQuietly() {

@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.tracuu.indexer.IndexReport;
 
 /**
@@ -32,50 +26,29 @@ import vn.tracuu.indexer.IndexReport;
  */
 class EndToEndTest {
 
-  @TempDir static Path dataDir;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static SearchService search;
-  private static ApiServer server;
+  private static final ObjectMapper JSON = TestServer.JSON;
+  private static TestServer api;
   private static IndexReport report;
   private static List<SampleArchive.Item> manifest;
 
   @BeforeAll
   static void start() throws IOException {
-    Path index = dataDir.resolve("index");
-    report = SampleArchive.index(index);
+    api = TestServer.get();
+    report = api.report;
     manifest = SampleArchive.manifest();
-    search = new SearchService(index);
-    server = new ApiServer(search).start("127.0.0.1", 0);
   }
 
-  @AfterAll
-  static void stop() throws IOException {
-    server.stop();
-    search.close();
+  /** As staff: the archive's mail and documents are visible to the "staff" group. */
+  private static HttpResponse<String> get(String pathAndQuery) {
+    return api.get(pathAndQuery, TestServer.STAFF);
   }
 
-  private static HttpResponse<String> get(String pathAndQuery)
-      throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static JsonNode search(String... params) throws IOException, InterruptedException {
-    StringBuilder query = new StringBuilder("/api/search?size=100");
-    for (int i = 0; i < params.length; i += 2) {
-      query
-          .append('&')
-          .append(params[i])
-          .append('=')
-          .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-    }
-    HttpResponse<String> response = get(query.toString());
-    assertEquals(200, response.statusCode(), response.body());
-    return JSON.readTree(response.body());
+  private static JsonNode search(String... params) throws IOException {
+    String[] all = new String[params.length + 2];
+    all[0] = "size";
+    all[1] = "100";
+    System.arraycopy(params, 0, all, 2, params.length);
+    return api.json("/api/search", TestServer.STAFF, all);
   }
 
   /** Hit keys comparable with {@link SampleArchive.Item#key()}. */

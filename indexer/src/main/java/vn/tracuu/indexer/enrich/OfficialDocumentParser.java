@@ -310,7 +310,8 @@ public final class OfficialDocumentParser {
       // walk up over the upper-case block (with its blank lines and rule) that ends at the motto
       for (int i = mottoAt - 1; i >= Math.max(0, mottoAt - 8); i--) {
         String above = lines.get(i);
-        if (above.isEmpty() || isRule(above)) {
+        // the number may sit between the agency and the motto when the columns are read apart
+        if (above.isEmpty() || isRule(above) || above.matches("(?iu)^S[ốô]\\s*(ký hiệu)?\\s*:.*")) {
           continue;
         }
         if (!isUpperCase(above) || BODY_START.matcher(above).find()) {

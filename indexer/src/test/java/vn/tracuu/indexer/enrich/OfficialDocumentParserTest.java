@@ -46,6 +46,27 @@ class OfficialDocumentParserTest {
   }
 
   @Test
+  void findsTheAgencyWhenTheNumberSitsBetweenItAndTheMotto() {
+    // Word tables are read column by column: agency, rule and number come before the motto.
+    String text =
+        """
+        UBND TỈNH HÒA SƠN
+        SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+        ———
+        Số: 125/BC-STTTT
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        Hòa Sơn, ngày 16 tháng 12 năm 2019
+        BÁO CÁO
+        Kết quả vận hành Trung tâm dữ liệu
+        """;
+    OfficialMetadata meta = parser.parse(text);
+    assertEquals("UBND TỈNH HÒA SƠN SỞ THÔNG TIN VÀ TRUYỀN THÔNG", meta.agency());
+    assertEquals("125/BC-STTTT", meta.number());
+    assertEquals("Báo cáo", meta.type());
+  }
+
+  @Test
   void aDispatchHasNoHeadingButAVvSubject() {
     String text =
         """
