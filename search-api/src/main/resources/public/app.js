@@ -61,7 +61,9 @@
     try {
       const auth = credentials();
       const response = await fetch("/api/search?" + params, {
-        headers: auth ? { Authorization: "Basic " + auth } : {},
+        headers: Object.assign(
+          { "X-Requested-With": "fetch" },
+          auth ? { Authorization: "Basic " + auth } : {}),
       });
       if (response.status === 401) throw new Error("hãy đăng nhập (bản demo: demo / demo)");
       const body = await response.json();

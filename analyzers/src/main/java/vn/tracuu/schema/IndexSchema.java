@@ -45,7 +45,7 @@ public final class IndexSchema {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   /** Bumped when the schema changes incompatibly; stored in the commit user data. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   // Identity and structure
   public static final String ID = "id";

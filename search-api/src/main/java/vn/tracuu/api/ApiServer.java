@@ -262,7 +262,11 @@ public final class ApiServer {
   }
 
   private static void unauthorized(Context ctx, String message) {
-    ctx.header("WWW-Authenticate", "Basic realm=\"tracuu\", charset=\"UTF-8\"");
+    // Our own page signs in with its form; the challenge would make browsers pop up their
+    // login dialog over it, so it is left out for script requests (X-Requested-With).
+    if (ctx.header("X-Requested-With") == null) {
+      ctx.header("WWW-Authenticate", "Basic realm=\"tracuu\", charset=\"UTF-8\"");
+    }
     error(ctx, HttpStatus.UNAUTHORIZED, message);
   }
 

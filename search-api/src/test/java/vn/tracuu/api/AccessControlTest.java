@@ -45,6 +45,15 @@ class AccessControlTest {
       assertTrue(response.headers().firstValue("WWW-Authenticate").isPresent(), path);
       assertFalse(response.body().contains("hoason"), response.body());
     }
+    // The staff page signs in with its own form: no browser login dialog for its requests.
+    HttpResponse<String> fromPage =
+        api.send(
+            "/api/search?q=x",
+            TestServer.ANONYMOUS,
+            HttpResponse.BodyHandlers.ofString(),
+            java.util.Map.of("X-Requested-With", "fetch"));
+    assertEquals(401, fromPage.statusCode());
+    assertFalse(fromPage.headers().firstValue("WWW-Authenticate").isPresent());
     JsonNode health = api.json("/api/health", TestServer.ANONYMOUS);
     assertEquals("ok", health.get("status").asText());
     assertFalse(health.has("documents"), "no counts for anonymous callers");

@@ -97,11 +97,20 @@ final class TestServer {
 
   <T> HttpResponse<T> send(
       String pathAndQuery, String authorization, HttpResponse.BodyHandler<T> body) {
+    return send(pathAndQuery, authorization, body, java.util.Map.of());
+  }
+
+  <T> HttpResponse<T> send(
+      String pathAndQuery,
+      String authorization,
+      HttpResponse.BodyHandler<T> body,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
+    headers.forEach(request::header);
     try {
       return HTTP.send(request.build(), body);
     } catch (IOException e) {
