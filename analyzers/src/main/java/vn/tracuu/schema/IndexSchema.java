@@ -158,7 +158,7 @@ public final class IndexSchema {
         ZonedDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZONE));
   }
 
-  /** Canonical key of a facet value (case-folded e-mail address, trimmed agency…). */
+  /** Canonical key of a facet value: trimmed, inner white space collapsed. */
   public static String facetKey(String value) {
     return value.strip().replaceAll("\\s+", " ");
   }
