@@ -422,24 +422,25 @@ public final class SearchService implements Closeable {
                 isoDate(parentDoc));
       }
     }
+    StoredRecord record = StoredRecord.of(doc);
     return new SearchResponse.Hit(
-        doc.get(IndexSchema.ID),
-        doc.get(IndexSchema.KIND),
-        doc.get(IndexSchema.TITLE),
-        isoDate(doc),
-        doc.get(IndexSchema.DATE_SOURCE),
-        snippet(textQuery, doc.get(IndexSchema.BODY)),
-        doc.get(IndexSchema.SENDER),
-        List.of(doc.getValues(IndexSchema.RECIPIENTS)),
-        List.of(doc.getValues(IndexSchema.FOLDERS)),
+        record.id(),
+        record.type(),
+        record.title(),
+        record.date(),
+        record.dateSource(),
+        snippet(textQuery, record.text()),
+        record.sender(),
+        record.recipients(),
+        record.folders(),
         parentId,
         parent,
-        doc.get(IndexSchema.DOC_NUMBER),
-        doc.get(IndexSchema.DOC_TYPE),
-        doc.get(IndexSchema.AGENCY),
-        doc.get(IndexSchema.SIGNER),
-        doc.get(IndexSchema.SUMMARY),
-        doc.get(IndexSchema.SOURCE),
+        record.documentNumber(),
+        record.documentType(),
+        record.agency(),
+        record.signer(),
+        record.summary(),
+        record.source(),
         Float.isNaN(scoreDoc.score) ? 0f : scoreDoc.score);
   }
 
