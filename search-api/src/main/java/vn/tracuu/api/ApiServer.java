@@ -41,6 +41,20 @@ public final class ApiServer {
   /** API paths anonymous callers may use. */
   static final Set<String> PUBLIC_PATHS = Set.of("/api/news", "/api/health");
 
+  /**
+   * Headers of the pages and their scripts: scripts and connections from our own origin only (no
+   * inline script, so text from the archive can never run), and the pages are not to be framed.
+   */
+  static final Map<String, String> PAGE_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none';"
+              + " form-action 'self'; frame-ancestors 'none'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "no-referrer");
+
   private static final String CALLER = "tracuu.caller";
   private static final String STARTED = "tracuu.started";
 
@@ -50,6 +64,7 @@ public final class ApiServer {
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final byte[] openApi;
+  private final byte[] newsPage;
   private final Javalin app;
 
   public ApiServer(SearchService search) {
@@ -61,6 +76,7 @@ public final class ApiServer {
     this.authenticator = new Authenticator(config.auth());
     this.originals = new OriginalFiles(config.sources());
     this.openApi = resource("/openapi.json");
+    this.newsPage = resource("/public/tin-tuc.html");
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmGcMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
@@ -73,7 +89,13 @@ public final class ApiServer {
               cfg.jsonMapper(new JavalinJackson(mapper, false));
               cfg.startup.showJavalinBanner = false;
               cfg.http.maxRequestSize = config.server().maxRequestBytesOrDefault();
-              cfg.staticFiles.add("/public", Location.CLASSPATH);
+              cfg.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/public";
+                    files.location = Location.CLASSPATH;
+                    files.headers = PAGE_HEADERS;
+                  });
               if (!config.server().corsOrigins().isEmpty()) {
                 var origins = config.server().corsOrigins();
                 cfg.registerPlugin(
@@ -89,11 +111,13 @@ public final class ApiServer {
               }
               cfg.routes.before(this::authenticate);
               cfg.routes.after(this::record);
+              cfg.routes.get("/tin-tuc", this::newsPage);
               cfg.routes.get("/api/health", this::health);
               cfg.routes.get("/api/news", ctx -> ctx.json(search.news(ctx::queryParam)));
               cfg.routes.get("/api/search", this::search);
               cfg.routes.get("/api/documents/{id}", this::document);
               cfg.routes.get("/api/documents/{id}/original", this::original);
+              cfg.routes.get("/api/documents/{id}/related", this::related);
               cfg.routes.get("/api/stats", ctx -> ctx.json(search.stats(caller(ctx))));
               cfg.routes.get(
                   "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -159,6 +183,12 @@ public final class ApiServer {
     return caller == null ? Caller.ANONYMOUS : caller;
   }
 
+  /** The public portal's news by day (tin tức): a static page that calls only /api/news. */
+  private void newsPage(Context ctx) {
+    PAGE_HEADERS.forEach(ctx::header);
+    ctx.contentType("text/html; charset=utf-8").result(newsPage);
+  }
+
   private void health(Context ctx) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
@@ -181,6 +211,16 @@ public final class ApiServer {
       return;
     }
     ctx.json(record.get());
+  }
+
+  private void related(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    var related = search.related(id, caller(ctx));
+    if (related.isEmpty()) {
+      notFound(ctx, id);
+      return;
+    }
+    ctx.json(related.get());
   }
 
   private void original(Context ctx) throws IOException {
@@ -241,7 +281,10 @@ public final class ApiServer {
   /** A route label with bounded cardinality (ids are not labels). */
   private static String route(String path) {
     if (path.startsWith("/api/documents/")) {
-      return path.endsWith("/original") ? "/api/documents/{id}/original" : "/api/documents/{id}";
+      if (path.endsWith("/original")) {
+        return "/api/documents/{id}/original";
+      }
+      return path.endsWith("/related") ? "/api/documents/{id}/related" : "/api/documents/{id}";
     }
     return switch (path) {
       case "/api/search",

@@ -239,6 +239,16 @@ public final class SearchService implements Closeable {
     }
   }
 
+  /** The attachments and thread of record {@code id}, if {@code caller} may see it. */
+  public Optional<RelatedRecords> related(String id, Caller caller) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return RelatedRecords.find(searcher, id, caller);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
   /** Counts by type and source of what {@code caller} may see, and when the index was committed. */
   public Map<String, Object> stats(Caller caller) throws IOException {
     IndexSearcher managed = searchers.acquire();

@@ -58,6 +58,7 @@ class OpenApiTest {
                 "/api/news",
                 "/api/documents/{id}",
                 "/api/documents/{id}/original",
+                "/api/documents/{id}/related",
                 "/api/health",
                 "/api/stats",
                 "/api/openapi.json",
@@ -92,6 +93,9 @@ class OpenApiTest {
     check("/api/documents/{id}", "/api/documents/nope", TestServer.STAFF, 404);
     check("/api/documents/{id}", path, TestServer.ANONYMOUS, 401);
     check("/api/documents/{id}/original", "/api/documents/nope/original", TestServer.STAFF, 404);
+    check("/api/documents/{id}/related", path + "/related", TestServer.STAFF, 200);
+    check("/api/documents/{id}/related", "/api/documents/nope/related", TestServer.STAFF, 404);
+    check("/api/documents/{id}/related", path + "/related", TestServer.ANONYMOUS, 401);
     check("/api/health", "/api/health", TestServer.ANONYMOUS, 200);
     check("/api/health", "/api/health", TestServer.STAFF, 200);
     check("/api/stats", "/api/stats", TestServer.STAFF, 200);
