@@ -3,7 +3,7 @@
 // document), so links, reloads and the back button work.
 "use strict";
 (function () {
-  const { el, vnDate, vnDateTime, vnMonth, appendSnippet, badge, count } = window.tracuu;
+  const { el, vnDate, vnDateTime, vnMonth, parseDay, datePicker, appendSnippet, badge, count } = window.tracuu;
   const $ = (id) => document.getElementById(id);
 
   const PARAMS = ["q", "date", "from", "to", "type", "sender", "agency", "doc_type", "sort", "page"];
@@ -146,9 +146,9 @@
   // The form shows the state; the state is read back from the form on submit.
   function fillForm(state) {
     $("q").value = state.q || "";
-    $("date").value = state.date || "";
-    $("from").value = state.from || "";
-    $("to").value = state.to || "";
+    $("date").value = vnDate(state.date);
+    $("from").value = vnDate(state.from);
+    $("to").value = vnDate(state.to);
     $("type").value = state.type || "";
     $("sort").value = state.sort || "";
     const when = state.date ? "day" : state.from || state.to ? "range" : "any";
@@ -172,10 +172,20 @@
     const q = $("q").value.trim();
     if (q) state.q = q;
     const when = document.querySelector("input[name=when]:checked").value;
-    if (when === "day" && $("date").value) state.date = $("date").value;
-    if (when === "range") {
-      if ($("from").value) state.from = $("from").value;
-      if ($("to").value) state.to = $("to").value;
+    const days = when === "day" ? ["date"] : when === "range" ? ["from", "to"] : [];
+    for (const name of days) {
+      const day = parseDay($(name).value);
+      if (day === null) {
+        const error = new Error("Ngày không hợp lệ: " + $(name).value.trim() + " (hãy gõ ngày/tháng/năm, ví dụ 19/8/2019).");
+        error.field = $(name);
+        throw error;
+      }
+      if (day) state[name] = day;
+    }
+    if (state.from && state.to && state.from > state.to) {
+      const error = new Error("Ngày bắt đầu đang sau ngày kết thúc.");
+      error.field = $("from");
+      throw error;
     }
     if ($("type").value) state.type = $("type").value;
     if ($("sort").value) state.sort = $("sort").value;
@@ -193,10 +203,30 @@
       $("user").focus();
       return;
     }
-    go(formState());
+    searchFromForm();
   });
   for (const id of ["type", "sort"]) {
-    $(id).addEventListener("change", () => credentials() && go(formState()));
+    $(id).addEventListener("change", () => credentials() && searchFromForm());
+  }
+  datePicker($("date"), "ngày");
+  datePicker($("from"), "ngày bắt đầu");
+  datePicker($("to"), "ngày kết thúc");
+
+  function searchFromForm() {
+    let state;
+    try {
+      state = formState();
+    } catch (error) {
+      $("status").className = "error";
+      $("status").textContent = error.message;
+      if (error.field) {
+        error.field.setAttribute("aria-invalid", "true");
+        error.field.focus();
+      }
+      return;
+    }
+    for (const field of document.querySelectorAll("input.day")) field.removeAttribute("aria-invalid");
+    go(state);
   }
 
   // ---- search ----
@@ -234,6 +264,7 @@
     const status = $("status");
     status.className = "";
     status.textContent = "Đang tìm…";
+    if ($("signin-status").className !== "error") $("signin-status").textContent = "";
     $("results").setAttribute("aria-busy", "true");
     renderFilters(state);
     let body;

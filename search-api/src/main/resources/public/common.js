@@ -34,6 +34,48 @@ window.tracuu = (function () {
     return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
   }
 
+  // A day as Vietnamese write it (19/8/2019, 19-08-2019, 19.8.2019; or ISO) → "2019-08-19".
+  // "" for an empty field, null for text that is not a real day (30/02/2019).
+  function parseDay(text) {
+    const t = String(text || "").trim();
+    if (!t) return "";
+    let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+    let y, mo, d;
+    if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else return null;
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+    return date.toISOString().slice(0, 10);
+  }
+
+  // Date fields are text in dd/mm/yyyy (a native date input shows the browser's locale format,
+  // often mm/dd/yyyy); a button beside each opens the browser's own calendar to fill it.
+  function datePicker(input, label) {
+    const picker = document.createElement("input");
+    picker.type = "date";
+    picker.tabIndex = -1;
+    picker.className = "picker-shadow";
+    picker.setAttribute("aria-hidden", "true");
+    const button = el("button", "secondary calendar-button", "Lịch");
+    button.type = "button";
+    button.setAttribute("aria-label", "Chọn " + label + " trên lịch");
+    button.addEventListener("click", function () {
+      picker.value = parseDay(input.value) || "";
+      try {
+        picker.showPicker();
+      } catch (e) {
+        picker.click();
+      }
+    });
+    picker.addEventListener("change", function () {
+      input.value = vnDate(picker.value);
+      input.focus();
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    input.after(button, picker);
+  }
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -79,5 +121,5 @@ window.tracuu = (function () {
     return Number(n).toLocaleString("vi-VN");
   }
 
-  return { TYPE_NAMES, vnDate, vnDateTime, vnMonth, isoDay, el, appendSnippet, badge, count };
+  return { TYPE_NAMES, vnDate, vnDateTime, vnMonth, isoDay, parseDay, datePicker, el, appendSnippet, badge, count };
 })();

@@ -2,7 +2,7 @@
 // /api/news and nothing else, and sends no credentials: what it shows is public by construction.
 "use strict";
 (function () {
-  const { el, vnDate, isoDay, appendSnippet, count } = window.tracuu;
+  const { el, vnDate, isoDay, parseDay, datePicker, appendSnippet, count } = window.tracuu;
   const $ = (id) => document.getElementById(id);
   const PAGE_SIZE = 10;
   const MONTH_PAGES = 5; // at most 500 news counted per calendar month
@@ -49,7 +49,8 @@
   async function route() {
     const state = currentState();
     $("news-q").value = state.q || "";
-    $("news-date").value = state.date || "";
+    $("news-date").value = vnDate(state.date);
+    $("news-date").removeAttribute("aria-invalid");
     $("prev-day").disabled = !state.date;
     $("next-day").disabled = !state.date;
     $("all-days").disabled = !state.date;
@@ -197,13 +198,29 @@
 
   // ---- controls ----
 
+  // The day typed or picked; null (with the field marked and the reason shown) when it is no day.
+  function chosenDay() {
+    const day = parseDay($("news-date").value);
+    if (day === null) {
+      $("news-date").setAttribute("aria-invalid", "true");
+      $("news-status").className = "error";
+      $("news-status").textContent =
+        "Ngày không hợp lệ: " + $("news-date").value.trim() + " (hãy gõ ngày/tháng/năm, ví dụ 19/8/2019).";
+      $("news-date").focus();
+    }
+    return day;
+  }
+
   $("news-search").addEventListener("submit", function (event) {
     event.preventDefault();
-    go({ q: $("news-q").value.trim(), date: $("news-date").value });
+    const day = chosenDay();
+    if (day !== null) go({ q: $("news-q").value.trim(), date: day });
   });
   $("news-date").addEventListener("change", function () {
-    go(Object.assign(currentState(), { date: $("news-date").value, page: "" }));
+    const day = chosenDay();
+    if (day !== null) go(Object.assign(currentState(), { date: day, page: "" }));
   });
+  datePicker($("news-date"), "ngày");
   $("prev-day").addEventListener("click", () => shiftDay(-1));
   $("next-day").addEventListener("click", () => shiftDay(1));
   $("all-days").addEventListener("click", () => go(Object.assign(currentState(), { date: "", page: "" })));

@@ -163,16 +163,15 @@ class WebPagesBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signout")));
   }
 
-  /** Runs the search form: q typed, and optionally one day chosen. */
+  /** Runs the search form: q typed, and optionally one day typed as dd/mm/yyyy. */
   private static String search(String q, String day) {
     WebElement box = byId("q");
     box.clear();
     box.sendKeys(q);
     if (day != null) {
       browser.findElement(By.cssSelector("input[name=when][value=day]")).click();
-      // A date input's calendar is browser chrome that WebDriver cannot click; set its value as
-      // the picker does and let the form read it.
-      js("arguments[0].value = arguments[1]", byId("date"), day);
+      byId("date").clear();
+      byId("date").sendKeys(day);
     }
     // The submit handler sets "Đang tìm…" before it returns, so the status read next is new.
     byId("search").findElement(By.cssSelector("button[type=submit]")).click();
@@ -239,7 +238,7 @@ class WebPagesBrowserTest {
   void searchWithAndWithoutDiacriticsOnOneDay() throws Exception {
     signIn();
     Set<String> expected = expectedIds("2019-08-19", true);
-    String status = search("\"chính quyền điện tử\"", "2019-08-19");
+    String status = search("\"chính quyền điện tử\"", "19/8/2019");
     assertTrue(status.startsWith("Tìm thấy " + expected.size() + " kết quả"), status);
     assertEquals(expected, resultIds());
     assertTrue(browser.getCurrentUrl().contains("date=2019-08-19"), browser.getCurrentUrl());
@@ -255,13 +254,20 @@ class WebPagesBrowserTest {
     }
     screenshot("staff-results");
 
-    String folded = search("\"chinh quyen dien tu\"", "2019-08-19");
+    String folded = search("\"chinh quyen dien tu\"", "19/08/2019");
     assertTrue(folded.startsWith("Tìm thấy " + expected.size() + " kết quả"), folded);
     assertEquals(expected, resultIds());
     assertFalse(browser.findElements(By.cssSelector("#results .snippet mark")).isEmpty());
 
+    assertEquals("19/08/2019", byId("date").getAttribute("value"), "the day is shown dd/mm/yyyy");
+
+    // A day that does not exist is refused on the page, with the reason, before any request.
+    String impossible = search("x", "30/02/2019");
+    assertTrue(impossible.startsWith("Ngày không hợp lệ: 30/02/2019"), impossible);
+    assertEquals("true", byId("date").getAttribute("aria-invalid"));
+
     // One day, any words: exactly that day's records, each with its Vietnamese date.
-    String day = search("", "2019-08-19");
+    String day = search("", "19-8-2019");
     assertTrue(
         day.startsWith("Tìm thấy " + expectedIds("2019-08-19", false).size() + " kết quả"), day);
   }
@@ -304,7 +310,7 @@ class WebPagesBrowserTest {
   void openADocumentWithItsAttachmentsThreadAndOriginal() throws Exception {
     signIn();
     String reply = "mail:mailbox:20190816154000.1259@hoason.gov.vn";
-    search("chuẩn bị nội dung phiên họp", "2019-08-16");
+    search("chuẩn bị nội dung phiên họp", "16/8/2019");
     WebElement link =
         wait.until(
             ExpectedConditions.elementToBeClickable(
@@ -371,7 +377,7 @@ class WebPagesBrowserTest {
         (List<String>)
             js(
                 "return [...document.querySelectorAll('input, select, button')]"
-                    + ".filter(e => e.offsetParent !== null)"
+                    + ".filter(e => e.offsetParent !== null && !e.closest('[aria-hidden=true]'))"
                     + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')"
                     + " && !e.textContent.trim())"
                     + ".map(e => e.id || e.outerHTML)");
