@@ -372,16 +372,7 @@ class WebPagesBrowserTest {
   void everyControlHasALabelAndThePageFitsAPhone() throws Exception {
     signIn();
     search("chính quyền điện tử", null);
-    @SuppressWarnings("unchecked")
-    List<String> unlabelled =
-        (List<String>)
-            js(
-                "return [...document.querySelectorAll('input, select, button')]"
-                    + ".filter(e => e.offsetParent !== null && !e.closest('[aria-hidden=true]'))"
-                    + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')"
-                    + " && !e.textContent.trim())"
-                    + ".map(e => e.id || e.outerHTML)");
-    assertEquals(List.of(), unlabelled);
+    assertEquals(List.of(), unlabelledControls());
     assertEquals("polite", byId("status").getAttribute("aria-live"));
     // Keyboard: from the search box, Tab reaches the search button next.
     byId("q").click();
@@ -395,6 +386,25 @@ class WebPagesBrowserTest {
         (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
     assertTrue(overflow.intValue() <= 0, "no sideways scrolling on a phone: " + overflow);
     screenshot("staff-phone");
+
+    open("/tin-tuc?date=2019-08-19");
+    wait.until(d -> byId("news-status").getText().endsWith("tin ngày 19/08/2019."));
+    assertEquals(List.of(), unlabelledControls());
+    overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
+    assertTrue(overflow.intValue() <= 0, "no sideways scrolling on a phone: " + overflow);
+    screenshot("public-phone");
+  }
+
+  /** Visible form controls that a screen reader would announce without a name. */
+  @SuppressWarnings("unchecked")
+  private static List<String> unlabelledControls() {
+    return (List<String>)
+        js(
+            "return [...document.querySelectorAll('input, select, button')]"
+                + ".filter(e => e.offsetParent !== null && !e.closest('[aria-hidden=true]'))"
+                + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')"
+                + " && !e.textContent.trim())"
+                + ".map(e => e.id || e.outerHTML)");
   }
 
   // ---- the public page ----
