@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import vn.tracuu.analysis.legacy.LegacyVietnamese;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.enrich.OfficialDocumentParser;
 import vn.tracuu.indexer.enrich.OfficialDocumentParser.OfficialMetadata;
@@ -40,7 +41,10 @@ public final class DocumentExtractor {
     } catch (IOException e) {
       throw new ExtractionException("cannot read file: " + TextExtractor.firstLine(e), e);
     }
-    OfficialMetadata official = officialParser.parse(extracted.text());
+    // Old DOC/PDF files typed in TCVN3 (.VnTime) or VNI fonts come out as mojibake: convert them.
+    LegacyVietnamese.Repair repair = LegacyVietnamese.repair(extracted.text());
+    String text = repair.text();
+    OfficialMetadata official = officialParser.parse(text);
 
     IndexRecord.Builder record =
         IndexRecord.builder(documentId(source, item), Kind.DOCUMENT)
@@ -48,7 +52,8 @@ public final class DocumentExtractor {
             .locator(item.locator())
             .groups(source.groups())
             .isPublic(source.isPublic())
-            .body(extracted.text())
+            .body(text)
+            .legacyEncoding(repair.repaired() ? repair.encoding().id() : null)
             .contentType(extracted.contentType())
             .changeMarker(item.size() + ":" + item.modifiedMillis())
             .documentNumber(official.number())
@@ -85,7 +90,10 @@ public final class DocumentExtractor {
       String number = official.number() == null ? "" : " " + official.number();
       return official.type() + number + ": " + official.summary();
     }
-    return extracted.title().orElse(fileName(item.locator()));
+    return extracted
+        .title()
+        .map(t -> LegacyVietnamese.repair(t).text())
+        .orElse(fileName(item.locator()));
   }
 
   private static String fileName(String locator) {
