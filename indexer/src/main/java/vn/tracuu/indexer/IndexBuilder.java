@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.extract.DocumentExtractor;
 import vn.tracuu.indexer.extract.ExtractionException;
+import vn.tracuu.indexer.extract.ExtractionLimits;
 import vn.tracuu.indexer.extract.MailExtractor;
 import vn.tracuu.indexer.extract.NewsExtractor;
 import vn.tracuu.indexer.extract.TextExtractor;
@@ -55,10 +56,17 @@ public final class IndexBuilder {
 
   private final Path indexDir;
   private final Options options;
+  private final ExtractionLimits limits;
 
   public IndexBuilder(Path indexDir, Options options) {
+    this(indexDir, options, ExtractionLimits.defaults().withMaxChars(options.maxCharsPerFile()));
+  }
+
+  /** With per-file extraction limits (size, characters, time, depth, zip-bomb ratio, heap). */
+  public IndexBuilder(Path indexDir, Options options, ExtractionLimits limits) {
     this.indexDir = indexDir;
     this.options = options;
+    this.limits = limits;
   }
 
   /** Indexes {@code sources} into a fresh index at the index directory. */
@@ -66,7 +74,8 @@ public final class IndexBuilder {
     long start = System.nanoTime();
     IndexReport report = new IndexReport();
     Files.createDirectories(indexDir);
-    TextExtractor text = new TextExtractor(options.maxCharsPerFile());
+    // Tika runs in separate parser processes: a hang or an out-of-memory costs one file only.
+    TextExtractor text = TextExtractor.isolated(limits, options.threads());
     MailExtractor mail = new MailExtractor(text);
     DocumentExtractor documents = new DocumentExtractor(text);
     NewsExtractor news = new NewsExtractor();
@@ -96,7 +105,12 @@ public final class IndexBuilder {
         Extractor extractor =
             switch (source.type()) {
               case MAIL, IMAP -> item -> mail.extract(source, item);
-              case DOCUMENTS -> item -> documents.extract(source, item);
+              case DOCUMENTS ->
+                  item ->
+                      documents.extract(
+                          source,
+                          item,
+                          (member, reason) -> report.failed(source.name(), member, reason));
               case NEWS -> item -> news.extract(source, item);
             };
         try {
@@ -116,6 +130,7 @@ public final class IndexBuilder {
       writer.commit();
     } finally {
       workers.shutdownNow();
+      text.close();
     }
     report.finished((System.nanoTime() - start) / 1_000_000);
     return report;
