@@ -30,6 +30,7 @@ import vn.tracuu.indexer.extract.NewsExtractor;
 import vn.tracuu.indexer.extract.TextExtractor;
 import vn.tracuu.indexer.source.ImapReader;
 import vn.tracuu.indexer.source.MailboxReader;
+import vn.tracuu.indexer.source.NewsFeed;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
@@ -118,7 +119,8 @@ public final class IndexBuilder {
               source,
               item -> workers.execute(() -> index(source, item, extractor, writer, report, mails)),
               (locator, reason) -> report.skipped(source.name(), locator, reason),
-              commitData);
+              commitData,
+              news);
         } catch (IOException e) {
           report.failed(source.name(), "", "cannot list source: " + e.getMessage());
         }
@@ -145,7 +147,8 @@ public final class IndexBuilder {
       SourceConfig source,
       java.util.function.Consumer<SourceItem> sink,
       MailboxReader.SkipSink skipped,
-      Map<String, String> commitData)
+      Map<String, String> commitData,
+      NewsExtractor news)
       throws IOException {
     if (source.type() == SourceConfig.SourceType.IMAP) {
       try (ImapReader imap = new ImapReader(source.imap())) {
@@ -164,6 +167,12 @@ public final class IndexBuilder {
       MailboxReader.list(source.root(), sink, skipped);
       return;
     }
+    if (source.type() == SourceConfig.SourceType.NEWS
+        && Files.isRegularFile(source.root())
+        && NewsFeed.isFeedFile(source.root())) {
+      listFeed(source, sink, skipped, news);
+      return;
+    }
     Path root = source.root();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
@@ -176,6 +185,40 @@ public final class IndexBuilder {
     }
     for (Path file : files) {
       String locator = root.relativize(file).toString().replace('\\', '/');
+      sink.accept(
+          new SourceItem(
+              locator,
+              null,
+              Files.size(file),
+              Files.getLastModifiedTime(file).toMillis(),
+              () -> Files.newInputStream(file)));
+    }
+  }
+
+  /** The pages an RSS/Atom feed or a sitemap lists, read from beside it. */
+  private static void listFeed(
+      SourceConfig source,
+      java.util.function.Consumer<SourceItem> sink,
+      MailboxReader.SkipSink skipped,
+      NewsExtractor news)
+      throws IOException {
+    Path folder = source.root().toAbsolutePath().getParent();
+    List<NewsFeed.Entry> entries;
+    try (var in = Files.newInputStream(source.root())) {
+      entries = NewsFeed.read(in);
+    }
+    Set<Path> seen = new java.util.HashSet<>();
+    for (NewsFeed.Entry entry : entries) {
+      Path file = NewsFeed.resolve(folder, entry.link());
+      if (file == null) {
+        skipped.skipped(entry.link(), "page not saved beside the feed");
+        continue;
+      }
+      if (!seen.add(file)) {
+        continue;
+      }
+      String locator = folder.relativize(file).toString().replace('\\', '/');
+      news.listedIn(source.name(), locator, entry);
       sink.accept(
           new SourceItem(
               locator,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.tika.config.ServiceLoader;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -26,7 +28,9 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.DefaultParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
@@ -59,8 +63,8 @@ public final class TextExtractor implements AutoCloseable {
     UNAVAILABLE
   }
 
-  /** Tesseract's language: Vietnamese when its model is installed. */
-  private static final String OCR_LANGUAGE = ocrLanguage();
+  /** Tesseract's language from the PATH: Vietnamese when its model is installed. */
+  private static final String OCR_LANGUAGE = ocrLanguage(null);
 
   /** Parses run here so that one that hangs can be abandoned (daemon threads: never block exit). */
   private static final ExecutorService PARSING =
@@ -89,8 +93,12 @@ public final class TextExtractor implements AutoCloseable {
   /** A container may always expand this far, whatever its ratio (small zips of text). */
   private static final long MIN_EXPANSION_BYTES = 8L << 20;
 
-  private final AutoDetectParser parser = new AutoDetectParser();
-  private final Detector detector = parser.getDetector();
+  private final AutoDetectParser parser;
+  private final Detector detector;
+
+  /** "vie", "eng", or null when Tesseract is not there. */
+  private final String ocrLanguage;
+
   private final ExtractionLimits limits;
 
   /** Parser processes when parsing is isolated; null when files are parsed in this JVM. */
@@ -105,12 +113,36 @@ public final class TextExtractor implements AutoCloseable {
 
   /** Parses in this JVM (tests, the parser processes themselves). */
   public TextExtractor(ExtractionLimits limits) {
-    this(limits, null);
+    this(limits, (ParserPool) null);
   }
 
   private TextExtractor(ExtractionLimits limits, ParserPool pool) {
     this.limits = limits;
     this.pool = pool;
+    this.parser = new AutoDetectParser();
+    this.detector = parser.getDetector();
+    this.ocrLanguage = OCR_LANGUAGE;
+  }
+
+  /**
+   * Parses in this JVM with the Tesseract found in {@code tesseractFolder} (the folder holding the
+   * {@code tesseract} program) instead of the one on the PATH. Without Tesseract there, files that
+   * need OCR are still extracted and reported as {@link OcrStatus#UNAVAILABLE}.
+   */
+  public TextExtractor(ExtractionLimits limits, Path tesseractFolder) {
+    this.limits = limits;
+    this.pool = null;
+    this.ocrLanguage = ocrLanguage(tesseractFolder);
+    TesseractOCRParser ocr = new TesseractOCRParser();
+    ocr.setTesseractPath(tesseractFolder.toString());
+    // The standard parsers without their own Tesseract, plus this one.
+    DefaultParser standard =
+        new DefaultParser(
+            MediaTypeRegistry.getDefaultRegistry(),
+            new ServiceLoader(),
+            List.of(TesseractOCRParser.class));
+    this.parser = new AutoDetectParser(standard, ocr);
+    this.detector = parser.getDetector();
   }
 
   /**
@@ -268,7 +300,7 @@ public final class TextExtractor implements AutoCloseable {
     OcrStatus ocr = OcrStatus.NONE;
     if (hocr.words() > 0) {
       ocr = OcrStatus.USED;
-    } else if (OCR_LANGUAGE == null && needsOcr(metadata, text)) {
+    } else if (ocrLanguage == null && needsOcr(metadata, text)) {
       ocr = OcrStatus.UNAVAILABLE;
     }
     return new Extracted(text, metadata, truncated, ocr, hocr.meanConfidence(), List.of());
@@ -341,30 +373,36 @@ public final class TextExtractor implements AutoCloseable {
         || type.startsWith("application/pdf") && text.strip().length() < 50;
   }
 
-  private static TesseractOCRConfig ocrConfig() {
+  private TesseractOCRConfig ocrConfig() {
     TesseractOCRConfig config = new TesseractOCRConfig();
-    if (OCR_LANGUAGE == null) {
+    if (ocrLanguage == null) {
       config.setSkipOcr(true);
       return config;
     }
-    config.setLanguage(OCR_LANGUAGE);
+    config.setLanguage(ocrLanguage);
     // hOCR carries each word's confidence; HocrText turns it back into lines of text
     config.setOutputType(TesseractOCRConfig.OUTPUT_TYPE.HOCR);
     config.setTimeoutSeconds(120);
     return config;
   }
 
-  /** "vie" when Tesseract and its Vietnamese model are installed, "eng" without it, else null. */
-  private static String ocrLanguage() {
+  /**
+   * "vie" when Tesseract (on the PATH, or in {@code folder}) and its Vietnamese model are
+   * installed, "eng" without the model, else null.
+   */
+  private static String ocrLanguage(Path folder) {
     try {
-      if (!new TesseractOCRParser().hasTesseract()) {
+      TesseractOCRParser probe = new TesseractOCRParser();
+      String program = TesseractOCRParser.getTesseractProg();
+      if (folder != null) {
+        probe.setTesseractPath(folder.toString());
+        program = folder.resolve(program).toString();
+      }
+      if (!probe.hasTesseract()) {
         return null;
       }
       // Tika lists the models only when told to preload them; ask Tesseract directly
-      Process p =
-          new ProcessBuilder(TesseractOCRParser.getTesseractProg(), "--list-langs")
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder(program, "--list-langs").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(10, TimeUnit.SECONDS);
       return out.lines().anyMatch(l -> l.strip().equals("vie")) ? "vie" : "eng";
