@@ -41,6 +41,7 @@ public final class IndexRecord {
   private final String ocr;
   private final Float ocrConfidence;
   private final boolean truncated;
+  private final String legacyEncoding;
 
   private IndexRecord(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -74,6 +75,7 @@ public final class IndexRecord {
     this.ocr = b.ocr;
     this.ocrConfidence = b.ocrConfidence;
     this.truncated = b.truncated;
+    this.legacyEncoding = b.legacyEncoding;
   }
 
   public static Builder builder(String id, Kind kind) {
@@ -194,6 +196,10 @@ public final class IndexRecord {
     b.summary = summary;
     b.contentHash = contentHash;
     b.changeMarker = changeMarker;
+    b.ocr = ocr;
+    b.ocrConfidence = ocrConfidence;
+    b.truncated = truncated;
+    b.legacyEncoding = legacyEncoding;
     return b.build();
   }
 
@@ -254,6 +260,14 @@ public final class IndexRecord {
     return truncated;
   }
 
+  /**
+   * The legacy encoding the text was repaired from ({@code tcvn3}, {@code vni}, {@code viscii},
+   * {@code windows-1258}), or null when the text needed no repair.
+   */
+  public String legacyEncoding() {
+    return legacyEncoding;
+  }
+
   /** Mutable builder; every setter returns {@code this}. */
   public static final class Builder {
     private final String id;
@@ -287,6 +301,7 @@ public final class IndexRecord {
     private String ocr;
     private Float ocrConfidence;
     private boolean truncated;
+    private String legacyEncoding;
 
     private Builder(String id, Kind kind) {
       this.id = id;
@@ -427,6 +442,11 @@ public final class IndexRecord {
 
     public Builder truncated(boolean v) {
       truncated = v;
+      return this;
+    }
+
+    public Builder legacyEncoding(String v) {
+      legacyEncoding = v;
       return this;
     }
 

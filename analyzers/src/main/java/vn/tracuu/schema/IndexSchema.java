@@ -102,6 +102,12 @@ public final class IndexSchema {
   /** "true" when the body was cut at the character limit; absent otherwise. */
   public static final String TRUNCATED = "truncated";
 
+  /**
+   * The legacy Vietnamese encoding (tcvn3, vni, viscii, windows-1258) the text was repaired from;
+   * absent when none was.
+   */
+  public static final String LEGACY_ENCODING = "legacy_encoding";
+
   // Folded, searchable copies of stored metadata, for field filters (from:, to:, loai:…)
   public static final String SENDER_TEXT = "sender_text";
   public static final String RECIPIENTS_TEXT = "recipients_text";
@@ -243,6 +249,7 @@ public final class IndexSchema {
     if (r.truncated()) {
       keyword(doc, TRUNCATED, TRUE, true);
     }
+    keyword(doc, LEGACY_ENCODING, r.legacyEncoding(), true);
 
     searchable(doc, DOC_TYPE_TEXT, r.documentType());
     searchable(doc, AGENCY_TEXT, r.agency());

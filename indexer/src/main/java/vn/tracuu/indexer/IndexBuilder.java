@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.extract.DocumentExtractor;
 import vn.tracuu.indexer.extract.ExtractionException;
+import vn.tracuu.indexer.extract.ExtractionLimits;
 import vn.tracuu.indexer.extract.MailExtractor;
 import vn.tracuu.indexer.extract.NewsExtractor;
 import vn.tracuu.indexer.extract.TextExtractor;
 import vn.tracuu.indexer.source.ImapReader;
 import vn.tracuu.indexer.source.MailboxReader;
+import vn.tracuu.indexer.source.NewsFeed;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
@@ -55,10 +57,17 @@ public final class IndexBuilder {
 
   private final Path indexDir;
   private final Options options;
+  private final ExtractionLimits limits;
 
   public IndexBuilder(Path indexDir, Options options) {
+    this(indexDir, options, ExtractionLimits.defaults().withMaxChars(options.maxCharsPerFile()));
+  }
+
+  /** With per-file extraction limits (size, characters, time, depth, zip-bomb ratio, heap). */
+  public IndexBuilder(Path indexDir, Options options, ExtractionLimits limits) {
     this.indexDir = indexDir;
     this.options = options;
+    this.limits = limits;
   }
 
   /** Indexes {@code sources} into a fresh index at the index directory. */
@@ -66,7 +75,8 @@ public final class IndexBuilder {
     long start = System.nanoTime();
     IndexReport report = new IndexReport();
     Files.createDirectories(indexDir);
-    TextExtractor text = new TextExtractor(options.maxCharsPerFile());
+    // Tika runs in separate parser processes: a hang or an out-of-memory costs one file only.
+    TextExtractor text = TextExtractor.isolated(limits, options.threads());
     MailExtractor mail = new MailExtractor(text);
     DocumentExtractor documents = new DocumentExtractor(text);
     NewsExtractor news = new NewsExtractor();
@@ -96,7 +106,12 @@ public final class IndexBuilder {
         Extractor extractor =
             switch (source.type()) {
               case MAIL, IMAP -> item -> mail.extract(source, item);
-              case DOCUMENTS -> item -> documents.extract(source, item);
+              case DOCUMENTS ->
+                  item ->
+                      documents.extract(
+                          source,
+                          item,
+                          (member, reason) -> report.failed(source.name(), member, reason));
               case NEWS -> item -> news.extract(source, item);
             };
         try {
@@ -104,7 +119,8 @@ public final class IndexBuilder {
               source,
               item -> workers.execute(() -> index(source, item, extractor, writer, report, mails)),
               (locator, reason) -> report.skipped(source.name(), locator, reason),
-              commitData);
+              commitData,
+              news);
         } catch (IOException e) {
           report.failed(source.name(), "", "cannot list source: " + e.getMessage());
         }
@@ -116,6 +132,7 @@ public final class IndexBuilder {
       writer.commit();
     } finally {
       workers.shutdownNow();
+      text.close();
     }
     report.finished((System.nanoTime() - start) / 1_000_000);
     return report;
@@ -130,7 +147,8 @@ public final class IndexBuilder {
       SourceConfig source,
       java.util.function.Consumer<SourceItem> sink,
       MailboxReader.SkipSink skipped,
-      Map<String, String> commitData)
+      Map<String, String> commitData,
+      NewsExtractor news)
       throws IOException {
     if (source.type() == SourceConfig.SourceType.IMAP) {
       try (ImapReader imap = new ImapReader(source.imap())) {
@@ -149,6 +167,12 @@ public final class IndexBuilder {
       MailboxReader.list(source.root(), sink, skipped);
       return;
     }
+    if (source.type() == SourceConfig.SourceType.NEWS
+        && Files.isRegularFile(source.root())
+        && NewsFeed.isFeedFile(source.root())) {
+      listFeed(source, sink, skipped, news);
+      return;
+    }
     Path root = source.root();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
@@ -161,6 +185,40 @@ public final class IndexBuilder {
     }
     for (Path file : files) {
       String locator = root.relativize(file).toString().replace('\\', '/');
+      sink.accept(
+          new SourceItem(
+              locator,
+              null,
+              Files.size(file),
+              Files.getLastModifiedTime(file).toMillis(),
+              () -> Files.newInputStream(file)));
+    }
+  }
+
+  /** The pages an RSS/Atom feed or a sitemap lists, read from beside it. */
+  private static void listFeed(
+      SourceConfig source,
+      java.util.function.Consumer<SourceItem> sink,
+      MailboxReader.SkipSink skipped,
+      NewsExtractor news)
+      throws IOException {
+    Path folder = source.root().toAbsolutePath().getParent();
+    List<NewsFeed.Entry> entries;
+    try (var in = Files.newInputStream(source.root())) {
+      entries = NewsFeed.read(in);
+    }
+    Set<Path> seen = new java.util.HashSet<>();
+    for (NewsFeed.Entry entry : entries) {
+      Path file = NewsFeed.resolve(folder, entry.link());
+      if (file == null) {
+        skipped.skipped(entry.link(), "page not saved beside the feed");
+        continue;
+      }
+      if (!seen.add(file)) {
+        continue;
+      }
+      String locator = folder.relativize(file).toString().replace('\\', '/');
+      news.listedIn(source.name(), locator, entry);
       sink.accept(
           new SourceItem(
               locator,

@@ -14,6 +14,7 @@ import vn.tracuu.indexer.IndexReport;
 import vn.tracuu.indexer.config.ImapAccount;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.config.SourceConfig.SourceType;
+import vn.tracuu.indexer.extract.ExtractionLimits;
 
 /** {@code tracuu index}: reads the given sources and writes the index. */
 @Command(
@@ -86,7 +87,9 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--news",
       paramLabel = "[NAME=]PATH",
-      description = "A folder of saved portal news pages; they are public (repeatable).")
+      description =
+          "A folder of saved portal news pages, or an RSS/Atom feed or sitemap.xml listing saved"
+              + " pages beside it; news is public (repeatable).")
   List<String> news = new ArrayList<>();
 
   @Option(
@@ -103,6 +106,75 @@ public final class IndexCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Extraction threads (default: the number of cores).")
   Integer threads;
+
+  // ---- Per-file extraction limits (ExtractionLimits; unset options keep its defaults) ----
+
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "MB",
+      description = "Largest file parsed, in MB; larger ones are reported (default: 200).")
+  Long maxFileMegabytes;
+
+  @Option(
+      names = "--max-chars",
+      paramLabel = "N",
+      description =
+          "Most characters of text kept per file; the rest is cut, noted as truncated"
+              + " (default: 10000000).")
+  Integer maxChars;
+
+  @Option(
+      names = "--parse-timeout",
+      paramLabel = "SECONDS",
+      description = "Longest parse of one file, OCR included; then it is stopped (default: 300).")
+  Long parseTimeoutSeconds;
+
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      description = "Deepest nesting of containers (zip in zip …) that is opened (default: 5).")
+  Integer maxDepth;
+
+  @Option(
+      names = "--max-ratio",
+      paramLabel = "N",
+      description = "Zip-bomb guard: most bytes of output per byte of a file (default: 100).")
+  Long maxRatio;
+
+  @Option(
+      names = "--parser-heap",
+      paramLabel = "MB",
+      description = "Heap of each parser process; a file needing more is reported (default: 768).")
+  Integer parserHeapMegabytes;
+
+  ExtractionLimits limits() {
+    ExtractionLimits limits = ExtractionLimits.defaults();
+    try {
+      if (maxFileMegabytes != null) {
+        limits = limits.withMaxFileBytes(maxFileMegabytes << 20);
+      }
+      if (maxChars != null) {
+        limits = limits.withMaxChars(maxChars);
+      }
+      if (parseTimeoutSeconds != null) {
+        limits = limits.withParseTimeout(java.time.Duration.ofSeconds(parseTimeoutSeconds));
+      }
+      if (maxDepth != null) {
+        limits = limits.withMaxEmbeddedDepth(maxDepth);
+      }
+      if (maxRatio != null) {
+        limits = limits.withMaxCompressionRatio(maxRatio);
+      }
+      if (parserHeapMegabytes != null) {
+        limits = limits.withParserHeapMegabytes(parserHeapMegabytes);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return limits;
+  }
+
+  // ---- end of extraction limits ----
 
   @Override
   public Integer call() throws Exception {
@@ -124,7 +196,7 @@ public final class IndexCommand implements Callable<Integer> {
             threads == null ? defaults.threads() : threads, defaults.maxCharsPerFile());
     PrintWriter out = spec.commandLine().getOut();
     out.println("index: " + index.toAbsolutePath());
-    IndexReport report = new IndexBuilder(index, options).build(sources);
+    IndexReport report = new IndexBuilder(index, options, limits()).build(sources);
     for (IndexReport.Failure failure : report.failures()) {
       out.println(
           "failed: " + failure.source() + ":" + failure.locator() + ": " + failure.reason());

@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
+import vn.tracuu.analysis.legacy.LegacyEncoding;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.schema.DateSource;
@@ -209,6 +210,7 @@ public final class MailExtractor {
             .isPublic(source.isPublic())
             .title(p.subject())
             .body(p.body().text())
+            .legacyEncoding(p.body().legacy == null ? null : p.body().legacy.id())
             .date(p.date(), p.dateSource())
             .sender(sender)
             .recipients(p.recipients())
@@ -266,6 +268,7 @@ public final class MailExtractor {
     final StringBuilder html = new StringBuilder();
     final List<Attachment> attachments = new ArrayList<>();
     int parts;
+    LegacyEncoding legacy; // set when a text part was repaired from a legacy encoding
 
     String text() {
       return plain.isEmpty() ? HtmlText.toText(html.toString()) : plain.toString();
@@ -325,9 +328,9 @@ public final class MailExtractor {
       body.attachments.add(
           new Attachment(fileName != null ? fileName : "attachment", type, bytes(part), null));
     } else if (type.equals("text/html")) {
-      append(body.html, text(part));
+      append(body.html, text(part, body));
     } else if (type.startsWith("text/") || type.isEmpty()) {
-      append(body.plain, text(part));
+      append(body.plain, text(part, body));
     }
   }
 
@@ -392,9 +395,16 @@ public final class MailExtractor {
     }
   }
 
-  /** The text of a text/* part in its declared charset, or the detected one. */
-  private static String text(Part part) throws MessagingException, IOException {
-    return MailText.decode(bytes(part), charsetLabel(part));
+  /**
+   * The text of a text/* part in its declared charset, or the detected one; legacy Vietnamese
+   * encodings repaired (and noted in {@code body}).
+   */
+  private static String text(Part part, Body body) throws MessagingException, IOException {
+    var repair = MailText.decodeRepairing(bytes(part), charsetLabel(part));
+    if (repair.repaired()) {
+      body.legacy = repair.encoding();
+    }
+    return repair.text();
   }
 
   /** The undecoded content of a part whose decoding failed, as text. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.mozilla.universalchardet.UniversalDetector;
+import vn.tracuu.analysis.legacy.LegacyVietnamese;
 
 /**
  * Bytes of a mail text part → NFC text. The declared charset is honoured when the bytes decode
@@ -24,6 +25,11 @@ final class MailText {
 
   /** Decodes {@code bytes} labelled {@code label} (may be null). */
   static String decode(byte[] bytes, String label) {
+    return decodeRepairing(bytes, label).text();
+  }
+
+  /** Like {@link #decode}, saying which legacy encoding the text was repaired from, if any. */
+  static LegacyVietnamese.Repair decodeRepairing(byte[] bytes, String label) {
     Charset declared = charset(label);
     String text = null;
     if (declared != null && !(isLatin(declared) && hasUtf8Sequences(bytes))) {
@@ -36,7 +42,9 @@ final class MailText {
       Charset detected = detect(bytes);
       text = new String(bytes, detected != null ? detected : StandardCharsets.ISO_8859_1);
     }
-    return normalize(text);
+    LegacyVietnamese.Repair repair = LegacyVietnamese.repair(text);
+    return new LegacyVietnamese.Repair(
+        Normalizer.normalize(repair.text(), Normalizer.Form.NFC), repair.encoding());
   }
 
   /** Decodes a header's raw bytes/characters when RFC 2047 did not say the charset. */
@@ -49,12 +57,11 @@ final class MailText {
   }
 
   /**
-   * Hook for the legacy Vietnamese repair (TCVN3/ABC, VNI, VISCII text that arrived mislabelled as
-   * Latin-1 or windows-1252): the converter in {@code vn.tracuu.analysis.legacy} is written on
-   * another branch and will be called here once merged. Until then the text is returned as it is.
+   * TCVN3/ABC, VNI, VISCII or windows-1258 text that arrived mislabelled as Latin-1 or
+   * windows-1252, converted to Unicode; other text unchanged.
    */
   static String repairLegacyVietnamese(String text) {
-    return text;
+    return LegacyVietnamese.repair(text).text();
   }
 
   static Charset charset(String label) {

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import vn.tracuu.dates.VietnameseDates;
 import vn.tracuu.indexer.config.SourceConfig;
+import vn.tracuu.indexer.source.NewsFeed;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.schema.DateSource;
 import vn.tracuu.schema.IndexRecord;
@@ -20,8 +23,8 @@ import vn.tracuu.schema.Kind;
 
 /**
  * A saved portal news page as a news record: its title, its publication date (meta tags, else the
- * Vietnamese date line such as "Ngày 19 tháng 08 năm 2019"), and the article text without the
- * portal's navigation chrome.
+ * feed or sitemap that listed it, else the Vietnamese date line such as "Ngày 19 tháng 08 năm
+ * 2019"), and the article text without the portal's navigation chrome.
  */
 public final class NewsExtractor {
 
@@ -31,8 +34,17 @@ public final class NewsExtractor {
   /** Chrome that portals put inside articles; an article's own header keeps title and date. */
   private static final String ARTICLE_CHROME = "nav, aside, form, .share, .related, .breadcrumb";
 
+  /** What feeds said about pages, by source name and locator (title, publication date). */
+  private final Map<String, NewsFeed.Entry> listed = new ConcurrentHashMap<>();
+
+  /** Remembers what a feed or sitemap says about a page, for when the page does not say it. */
+  public void listedIn(String source, String locator, NewsFeed.Entry entry) {
+    listed.put(source + '\0' + locator, entry);
+  }
+
   public List<IndexRecord> extract(SourceConfig source, SourceItem item)
       throws ExtractionException {
+    NewsFeed.Entry feed = listed.remove(source.name() + '\0' + item.locator());
     Document page;
     try (InputStream in = item.open()) {
       page = Jsoup.parse(in, null, "");
@@ -40,7 +52,7 @@ public final class NewsExtractor {
       throw new ExtractionException("cannot read page: " + TextExtractor.firstLine(e), e);
     }
     Element article = mainContent(page);
-    String title = title(page, article);
+    String title = title(page, article, feed);
     String body = HtmlText.blockText(article);
     if (body.isBlank()) {
       throw new ExtractionException("no article text in page");
@@ -56,6 +68,9 @@ public final class NewsExtractor {
             .contentType("text/html")
             .changeMarker(item.size() + ":" + item.modifiedMillis());
     Optional<Instant> published = metaDate(page);
+    if (published.isEmpty() && feed != null) {
+      published = Optional.ofNullable(feed.published());
+    }
     if (published.isEmpty()) {
       published =
           VietnameseDates.findFirst(body).map(d -> d.atStartOfDay(IndexSchema.ZONE).toInstant());
@@ -78,11 +93,15 @@ public final class NewsExtractor {
     return content;
   }
 
-  private static String title(Document page, Element article) {
+  private static String title(Document page, Element article, NewsFeed.Entry feed) {
     Element h1 = article.selectFirst("h1");
-    if (h1 == null) {
-      h1 = page.selectFirst("h1");
+    if (h1 != null && !h1.text().isBlank()) {
+      return h1.text().strip();
     }
+    if (feed != null && feed.title() != null) {
+      return feed.title();
+    }
+    h1 = page.selectFirst("h1");
     if (h1 != null && !h1.text().isBlank()) {
       return h1.text().strip();
     }

@@ -3,22 +3,34 @@ package vn.tracuu.indexer.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.tika.config.ServiceLoader;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.DefaultParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
@@ -36,7 +48,10 @@ import org.xml.sax.SAXException;
  * Vietnamese model ({@code tesseract-ocr-vie}); {@link Extracted#ocr()} says whether OCR ran, and
  * with which mean word confidence, or that it was needed but Tesseract is not installed.
  */
-public final class TextExtractor {
+public final class TextExtractor implements AutoCloseable {
+
+  /** How a timeout reason starts, wherever the parse ran. */
+  static final String TIMEOUT = "timeout:";
 
   /** Whether OCR was used for a file. */
   public enum OcrStatus {
@@ -48,8 +63,8 @@ public final class TextExtractor {
     UNAVAILABLE
   }
 
-  /** Tesseract's language: Vietnamese when its model is installed. */
-  private static final String OCR_LANGUAGE = ocrLanguage();
+  /** Tesseract's language from the PATH: Vietnamese when its model is installed. */
+  private static final String OCR_LANGUAGE = ocrLanguage(null);
 
   /** Parses run here so that one that hangs can be abandoned (daemon threads: never block exit). */
   private static final ExecutorService PARSING =
@@ -60,8 +75,34 @@ public final class TextExtractor {
             return t;
           });
 
-  private final Parser parser = new AutoDetectParser();
+  /** Formats whose files are read as members of their own (child records). */
+  private static final Set<String> CONTAINERS =
+      Set.of(
+          "application/zip",
+          "application/x-7z-compressed",
+          "application/x-tar",
+          "application/x-gtar",
+          "application/gzip",
+          "application/x-gzip",
+          "application/x-bzip2",
+          "application/x-xz",
+          "application/x-compress",
+          "application/x-archive",
+          "application/x-cpio");
+
+  /** A container may always expand this far, whatever its ratio (small zips of text). */
+  private static final long MIN_EXPANSION_BYTES = 8L << 20;
+
+  private final AutoDetectParser parser;
+  private final Detector detector;
+
+  /** "vie", "eng", or null when Tesseract is not there. */
+  private final String ocrLanguage;
+
   private final ExtractionLimits limits;
+
+  /** Parser processes when parsing is isolated; null when files are parsed in this JVM. */
+  private final ParserPool pool;
 
   /**
    * @param maxChars most characters of text kept per file (other limits: the defaults)
@@ -70,17 +111,84 @@ public final class TextExtractor {
     this(ExtractionLimits.defaults().withMaxChars(maxChars));
   }
 
+  /** Parses in this JVM (tests, the parser processes themselves). */
   public TextExtractor(ExtractionLimits limits) {
+    this(limits, (ParserPool) null);
+  }
+
+  private TextExtractor(ExtractionLimits limits, ParserPool pool) {
     this.limits = limits;
+    this.pool = pool;
+    this.parser = new AutoDetectParser();
+    this.detector = parser.getDetector();
+    this.ocrLanguage = OCR_LANGUAGE;
+  }
+
+  /**
+   * Parses in this JVM with the Tesseract found in {@code tesseractFolder} (the folder holding the
+   * {@code tesseract} program) instead of the one on the PATH. Without Tesseract there, files that
+   * need OCR are still extracted and reported as {@link OcrStatus#UNAVAILABLE}.
+   */
+  public TextExtractor(ExtractionLimits limits, Path tesseractFolder) {
+    this.limits = limits;
+    this.pool = null;
+    this.ocrLanguage = ocrLanguage(tesseractFolder);
+    TesseractOCRParser ocr = new TesseractOCRParser();
+    ocr.setTesseractPath(tesseractFolder.toString());
+    // The standard parsers without their own Tesseract, plus this one.
+    DefaultParser standard =
+        new DefaultParser(
+            MediaTypeRegistry.getDefaultRegistry(),
+            new ServiceLoader(),
+            List.of(TesseractOCRParser.class));
+    this.parser = new AutoDetectParser(standard, ocr);
+    this.detector = parser.getDetector();
+  }
+
+  /**
+   * Parses in up to {@code processes} separate JVMs ({@link ParserPool}): a parser that hangs or
+   * runs out of memory costs its file, not the run. Close it to stop the processes.
+   */
+  public static TextExtractor isolated(ExtractionLimits limits, int processes) {
+    return new TextExtractor(limits, new ParserPool(limits, processes));
+  }
+
+  /** Stops the parser processes, if any. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
   }
 
   public ExtractionLimits limits() {
     return limits;
   }
 
-  /** What Tika found in one file. */
+  /**
+   * A file inside a container (zip, 7z, tar, gz …).
+   *
+   * @param path the member's path inside the outermost container, e.g. {@code a/b.zip/c.pdf}
+   * @param parentPath the path of the container member it is in; null when in the file itself
+   * @param name its file name
+   * @param content its text, or null when it could not be read
+   * @param failure why it could not be read (e.g. "encrypted: …"), else null
+   */
+  public record Member(
+      String path, String parentPath, String name, Extracted content, String failure) {}
+
+  /** What Tika found in one file; {@code members} are the files of a container. */
   public record Extracted(
-      String text, Metadata metadata, boolean truncated, OcrStatus ocr, double ocrConfidence) {
+      String text,
+      Metadata metadata,
+      boolean truncated,
+      OcrStatus ocr,
+      double ocrConfidence,
+      List<Member> members) {
+
+    Extracted withMembers(List<Member> list) {
+      return new Extracted(text, metadata, truncated, ocr, ocrConfidence, List.copyOf(list));
+    }
 
     public Optional<String> title() {
       return Optional.ofNullable(metadata.get(TikaCoreProperties.TITLE))
@@ -114,87 +222,127 @@ public final class TextExtractor {
    * @throws ExtractionException with a reason a person can act on
    */
   public Extracted extract(InputStream in, String fileName) throws ExtractionException {
+    if (pool != null) {
+      return pool.extract(in, fileName);
+    }
+    TikaInputStream tis = TikaInputStream.get(in);
+    long size;
+    try {
+      size = tis.getLength() >= 0 ? tis.getLength() : Files.size(tis.getPath());
+    } catch (IOException e) {
+      throw new ExtractionException("unreadable: " + firstLine(e), e);
+    }
+    List<Member> members = new ArrayList<>();
+    MemberCollector.Budget budget =
+        new MemberCollector.Budget(
+            Math.max(MIN_EXPANSION_BYTES, size * limits.maxCompressionRatio()));
+    Extracted main = parseWithTimeout(() -> parseOne(tis, fileName, null, 0, members, budget));
+    return main.withMembers(members);
+  }
+
+  /**
+   * Parses one file or container member. The members of a container (zip, 7z, tar, gz …) are parsed
+   * on their own and added to {@code members}, not to the container's text.
+   */
+  Extracted parseOne(
+      TikaInputStream tis,
+      String fileName,
+      String path,
+      int depth,
+      List<Member> members,
+      MemberCollector.Budget budget)
+      throws ExtractionException {
     Metadata metadata = new Metadata();
     if (fileName != null) {
       metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     }
     BodyContentHandler body = new BodyContentHandler(limits.maxChars());
     HocrText hocr = new HocrText(body);
-    TikaInputStream tis = TikaInputStream.get(in);
     // zip-bomb guard and nesting limit: Tika counts output against compressed input read
     SecureContentHandler handler = new SecureContentHandler(hocr, tis);
     handler.setMaximumCompressionRatio(limits.maxCompressionRatio());
     handler.setMaximumPackageEntryDepth(limits.maxEmbeddedDepth());
     ParseContext context = new ParseContext();
-    context.set(Parser.class, parser); // text of embedded files (zip members, images in PDFs) too
+    context.set(Parser.class, parser); // text of embedded files (images in PDFs, OLE) too
     context.set(PDFParserConfig.class, pdfConfig());
     context.set(TesseractOCRConfig.class, ocrConfig());
     boolean truncated = false;
     try {
-      parseWithTimeout(tis, handler, metadata, context);
+      if (isContainer(detector.detect(tis, metadata))) {
+        context.set(
+            EmbeddedDocumentExtractor.class,
+            new MemberCollector(this, limits, path, depth, members, budget));
+      }
+      parser.parse(tis, handler, metadata, context);
     } catch (EncryptedDocumentException e) {
       throw new ExtractionException("encrypted: " + firstLine(e), e);
+    } catch (ZeroByteFileException e) {
+      throw new ExtractionException("empty: the file has no content", e);
     } catch (SAXException e) {
       if (WriteLimitReachedException.isWriteLimitReached(e)) {
         truncated = true;
       } else {
         throwIfGuardTripped(e);
-        throw new ExtractionException("unreadable content: " + firstLine(e), e);
+        throw new ExtractionException("corrupt: " + firstLine(e), e);
       }
     } catch (TikaException e) {
       throwIfGuardTripped(e);
-      throw new ExtractionException("cannot parse: " + firstLine(e), e);
+      throw new ExtractionException("corrupt or unsupported: " + firstLine(e), e);
     } catch (IOException e) {
-      throw new ExtractionException("cannot read: " + firstLine(e), e);
+      throwIfGuardTripped(e);
+      throw new ExtractionException("unreadable: " + firstLine(e), e);
     } catch (RuntimeException | LinkageError e) {
-      throw new ExtractionException("parser failed: " + firstLine(e), e);
+      throw new ExtractionException("parser error: " + firstLine(e), e);
     } catch (OutOfMemoryError e) {
-      throw new ExtractionException("parser ran out of memory", e);
+      throw new ExtractionException("out of memory: the parser ran out of heap", e);
     }
     String text = Normalizer.normalize(body.toString(), Normalizer.Form.NFC);
     OcrStatus ocr = OcrStatus.NONE;
     if (hocr.words() > 0) {
       ocr = OcrStatus.USED;
-    } else if (OCR_LANGUAGE == null && needsOcr(metadata, text)) {
+    } else if (ocrLanguage == null && needsOcr(metadata, text)) {
       ocr = OcrStatus.UNAVAILABLE;
     }
-    return new Extracted(text, metadata, truncated, ocr, hocr.meanConfidence());
+    return new Extracted(text, metadata, truncated, ocr, hocr.meanConfidence(), List.of());
+  }
+
+  /** Archive and compression formats whose files become members (not embedded images or OLE). */
+  private static boolean isContainer(MediaType type) {
+    return CONTAINERS.contains(type.getBaseType().toString());
+  }
+
+  @FunctionalInterface
+  private interface Parse {
+    Extracted run() throws ExtractionException;
   }
 
   /**
    * Runs the parse on another thread and gives up after the parse timeout. The abandoned thread is
-   * interrupted; a parser that ignores interruption keeps its thread until it ends, but the batch
-   * goes on.
+   * interrupted; a parser that ignores interruption keeps its thread until it ends (in a parser
+   * process, the process is then ended).
    */
-  private void parseWithTimeout(
-      InputStream in, SecureContentHandler handler, Metadata metadata, ParseContext context)
-      throws IOException, SAXException, TikaException, ExtractionException {
-    Future<?> parse =
-        PARSING.submit(
-            () -> {
-              parser.parse(in, handler, metadata, context);
-              return null;
-            });
+  private Extracted parseWithTimeout(Parse parse) throws ExtractionException {
+    Future<Extracted> future = PARSING.submit(parse::run);
     try {
-      parse.get(limits.parseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      return future.get(limits.parseTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      parse.cancel(true);
+      future.cancel(true);
       throw new ExtractionException(
-          "parse timed out after " + limits.parseTimeout().toSeconds() + " s (limit)", e);
+          TIMEOUT + " parse took longer than " + limits.parseTimeout().toSeconds() + " s (limit)",
+          e);
     } catch (InterruptedException e) {
-      parse.cancel(true);
+      future.cancel(true);
       Thread.currentThread().interrupt();
       throw new ExtractionException("interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      switch (cause) {
-        case IOException io -> throw io;
-        case SAXException sax -> throw sax;
-        case TikaException tika -> throw tika;
-        case RuntimeException rt -> throw rt;
-        case Error err -> throw err;
-        default -> throw new ExtractionException("parser failed: " + firstLine(cause), cause);
+      if (cause instanceof ExtractionException x) {
+        throw x;
       }
+      if (cause instanceof OutOfMemoryError) {
+        throw new ExtractionException("out of memory: the parser ran out of heap", cause);
+      }
+      throw new ExtractionException("parser error: " + firstLine(cause), cause);
     }
   }
 
@@ -206,6 +354,9 @@ public final class TextExtractor {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t.getClass().getName().endsWith("SecureContentHandler$SecureSAXException")) {
         throw new ExtractionException("zip-bomb guard: " + firstLine(t), e);
+      }
+      if (t instanceof MemberCollector.ExpansionExceeded) {
+        throw new ExtractionException(t.getMessage(), e);
       }
     }
   }
@@ -222,30 +373,36 @@ public final class TextExtractor {
         || type.startsWith("application/pdf") && text.strip().length() < 50;
   }
 
-  private static TesseractOCRConfig ocrConfig() {
+  private TesseractOCRConfig ocrConfig() {
     TesseractOCRConfig config = new TesseractOCRConfig();
-    if (OCR_LANGUAGE == null) {
+    if (ocrLanguage == null) {
       config.setSkipOcr(true);
       return config;
     }
-    config.setLanguage(OCR_LANGUAGE);
+    config.setLanguage(ocrLanguage);
     // hOCR carries each word's confidence; HocrText turns it back into lines of text
     config.setOutputType(TesseractOCRConfig.OUTPUT_TYPE.HOCR);
     config.setTimeoutSeconds(120);
     return config;
   }
 
-  /** "vie" when Tesseract and its Vietnamese model are installed, "eng" without it, else null. */
-  private static String ocrLanguage() {
+  /**
+   * "vie" when Tesseract (on the PATH, or in {@code folder}) and its Vietnamese model are
+   * installed, "eng" without the model, else null.
+   */
+  private static String ocrLanguage(Path folder) {
     try {
-      if (!new TesseractOCRParser().hasTesseract()) {
+      TesseractOCRParser probe = new TesseractOCRParser();
+      String program = TesseractOCRParser.getTesseractProg();
+      if (folder != null) {
+        probe.setTesseractPath(folder.toString());
+        program = folder.resolve(program).toString();
+      }
+      if (!probe.hasTesseract()) {
         return null;
       }
       // Tika lists the models only when told to preload them; ask Tesseract directly
-      Process p =
-          new ProcessBuilder(TesseractOCRParser.getTesseractProg(), "--list-langs")
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder(program, "--list-langs").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(10, TimeUnit.SECONDS);
       return out.lines().anyMatch(l -> l.strip().equals("vie")) ? "vie" : "eng";

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.tracuu.analysis.legacy.LegacyEncoding;
+import vn.tracuu.analysis.legacy.LegacyVietnamese;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.schema.DateSource;
@@ -108,6 +112,47 @@ class MailExtractorTest {
       legacy.append(Normalizer.normalize(letter, Normalizer.Form.NFC)).append(tones);
     }
     return legacy.toString().getBytes(Charset.forName("windows-1258"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(LegacyEncoding.class)
+  void repairsLegacyVietnameseSentAsLatin1(LegacyEncoding encoding) throws Exception {
+    String text =
+        "Kính gửi các phòng, ban: đề nghị báo cáo kết quả phòng chống thiên tai năm 2019.";
+    // An old mailer sends the legacy bytes labelled iso-8859-1.
+    byte[] body = LegacyVietnamese.encode(text, encoding).getBytes(Charset.forName("windows-1252"));
+    byte[] head =
+        """
+        From: a@hoason.gov.vn
+        Subject: legacy
+        Message-ID: <legacy-%s@x>
+        Content-Type: text/plain; charset=iso-8859-1
+
+        """
+            .formatted(encoding.id())
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] raw = new byte[head.length + body.length];
+    System.arraycopy(head, 0, raw, 0, head.length);
+    System.arraycopy(body, 0, raw, head.length, body.length);
+    IndexRecord mail = extract(raw).getFirst();
+    assertEquals(text, mail.body().strip());
+    assertEquals(encoding.id(), mail.legacyEncoding());
+  }
+
+  @Test
+  void unicodeBodiesAreNotMarkedRepaired() throws Exception {
+    IndexRecord mail =
+        extract(
+                """
+                From: a@hoason.gov.vn
+                Subject: ok
+                Message-ID: <ok@x>
+                Content-Type: text/plain; charset=UTF-8
+
+                Nội dung thư về chính quyền điện tử.
+                """)
+            .getFirst();
+    assertNull(mail.legacyEncoding());
   }
 
   @Test
