@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
@@ -171,11 +172,50 @@ class UserQueryParserTest {
   }
 
   @Test
+  void runsOfThreeToSixSyllablesArePhraseBoostsInTheBody() {
+    Set<String> phrases = phrases(parser.parseRanked("Quản lý sau cai nghiện là gì?"));
+    assertTrue(phrases.contains("body: quản lý sau"), phrases.toString());
+    assertTrue(phrases.contains("body_folded: quan ly sau cai nghien la"), phrases.toString());
+    // Pairs are indexed tokens already: 7 syllables give 5 + 4 + 3 + 2 runs per form.
+    assertTrue(phrases.stream().noneMatch(p -> p.split(" ").length < 4), phrases.toString());
+    assertEquals(2 * (5 + 4 + 3 + 2), phrases.size(), phrases.toString());
+    // A run of question words only is no phrase.
+    Set<String> question = phrases(parser.parseRanked("Điều nào sau đây là đúng?"));
+    assertTrue(question.contains("body: điều nào sau"), question.toString());
+    assertFalse(question.contains("body: nào sau đây"), question.toString());
+  }
+
+  /** The phrase queries of {@code q} as "field: syllables". */
+  private static Set<String> phrases(Query q) {
+    Set<String> phrases = new HashSet<>();
+    q.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            if (query instanceof PhraseQuery) {
+              StringBuilder sb = new StringBuilder(terms[0].field()).append(':');
+              for (Term t : terms) {
+                sb.append(' ').append(t.text());
+              }
+              phrases.add(sb.toString());
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return phrases;
+  }
+
+  @Test
   void aTitleWordCountsForMoreThanABodyWordWithoutDrowningTheBody() throws IOException {
     try (Directory d = new ByteBuffersDirectory()) {
       try (IndexWriter w = new IndexWriter(d, new IndexWriterConfig(IndexSchema.analyzer()))) {
         w.addDocument(record("in-title", "Cai nghiện ma túy", "Quy định chung về hồ sơ."));
-        w.addDocument(record("in-body", "Quy định chung", "Hồ sơ cai nghiện ma túy tự nguyện."));
+        // The words in another order: no phrase boost for the body.
+        w.addDocument(record("in-body", "Quy định chung", "Ma túy: hồ sơ cai nghiện tự nguyện."));
         w.addDocument(record("other", "Hồ sơ", "Hồ sơ đăng ký cư trú."));
       }
       try (DirectoryReader r = DirectoryReader.open(d)) {
@@ -197,13 +237,16 @@ class UserQueryParserTest {
     return s.storedFields().document(s.search(q, 1).scoreDocs[0].doc).get(IndexSchema.ID);
   }
 
-  /** Every term the query searches, whatever the field. */
+  /** Every term the query ranks by, whatever the field (phrase boosts left out). */
   private static Set<String> terms(Query q) {
     Set<String> out = new HashSet<>();
     q.visit(
         new QueryVisitor() {
           @Override
           public void consumeTerms(Query query, Term... terms) {
+            if (query instanceof PhraseQuery) {
+              return;
+            }
             for (Term t : terms) {
               out.add(t.text());
             }

@@ -61,9 +61,9 @@ public final class RetrievalEval {
   /** Which analysis and query building to measure. */
   public enum Mode {
     /**
-     * tracuu's production chain: records through {@link IndexSchema} (an article's heading line is
-     * its title, the rest its body), queries through {@link UserQueryParser#parseRanked}, scored
-     * with {@link IndexSchema#similarity()}.
+     * tracuu's production chain: records through {@link IndexSchema} (an article's text is the
+     * body, its heading line also the title), queries through {@link UserQueryParser#parseRanked},
+     * scored with {@link IndexSchema#similarity()}.
      */
     TRACUU,
     /** Stock baseline: StandardAnalyzer, a disjunction of the question's tokens. */
@@ -208,14 +208,14 @@ public final class RetrievalEval {
   private static Document document(Article a, Mode mode) {
     Document doc;
     if (mode == Mode.TRACUU) {
-      // An article is a record like any document: its heading line (tên điều) is the title.
+      // The article's text is the body, as for the stock baselines; its heading line (tên điều)
+      // is also its title, as a document's title is.
       String text = a.text().strip();
       int lineBreak = text.indexOf('\n');
-      IndexRecord.Builder record = IndexRecord.builder(a.key(), Kind.DOCUMENT).source("eval");
+      IndexRecord.Builder record =
+          IndexRecord.builder(a.key(), Kind.DOCUMENT).source("eval").body(text);
       if (lineBreak > 0) {
-        record.title(text.substring(0, lineBreak).strip()).body(text.substring(lineBreak + 1));
-      } else {
-        record.body(text);
+        record.title(text.substring(0, lineBreak).strip());
       }
       doc = IndexSchema.toDocument(record.build());
     } else {
