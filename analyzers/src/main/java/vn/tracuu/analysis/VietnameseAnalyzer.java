@@ -3,8 +3,6 @@ package vn.tracuu.analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import vn.tracuu.analysis.segment.DictionarySegmenter;
-import vn.tracuu.analysis.segment.Lexicon;
 import vn.tracuu.analysis.segment.WordSegmenter;
 
 /**
@@ -37,8 +35,12 @@ public final class VietnameseAnalyzer extends Analyzer {
   private final Variant variant;
   private final WordSegmenter segmenter;
 
+  /**
+   * An analyzer over the configured segmenter ({@link SegmenterConfig}: the dictionary segmenter
+   * unless coccoc-tokenizer is configured).
+   */
   public VietnameseAnalyzer(Variant variant) {
-    this(variant, new DictionarySegmenter(Lexicon.builtIn(), variant == Variant.FOLDED));
+    this(variant, SegmenterConfig.configured(variant == Variant.FOLDED));
   }
 
   /** An analyzer over another segmenter (a lexicon with learned compounds, coccoc-tokenizer). */

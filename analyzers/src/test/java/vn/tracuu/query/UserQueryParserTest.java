@@ -1,20 +1,27 @@
 package vn.tracuu.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -49,6 +56,7 @@ class UserQueryParserTest {
     }
     reader = DirectoryReader.open(dir);
     searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(IndexSchema.similarity());
   }
 
   @AfterAll
@@ -127,6 +135,129 @@ class UserQueryParserTest {
     assertEquals(
         "cqdt",
         searcher.storedFields().document(searcher.search(folded, 1).scoreDocs[0].doc).get("id"));
+  }
+
+  @Test
+  void parseRanksItsMatchesExactlyAsTheRankedQueryDoes() throws IOException {
+    // One ranking for the API and the evaluation: the operators only decide what matches.
+    for (String q : List.of("kế hoạch", "ke hoach chi tiet", "bản kế hoạch -chính")) {
+      ScoreDoc[] parsed = searcher.search(parser.parse(q), 10).scoreDocs;
+      assertTrue(parsed.length > 0, q);
+      ScoreDoc[] ranked =
+          searcher.search(parser.parseRanked(q.replace("-chính", "")), 10).scoreDocs;
+      for (ScoreDoc hit : parsed) {
+        float expected = -1;
+        for (ScoreDoc r : ranked) {
+          if (r.doc == hit.doc) {
+            expected = r.score;
+          }
+        }
+        assertEquals(expected, hit.score, 1e-5f, q);
+      }
+    }
+  }
+
+  @Test
+  void questionWordsAreLeftOutOfRankingUnlessNothingElseIsLeft() {
+    Set<String> terms =
+        terms(parser.parseRanked("Thời hạn cai nghiện là bao nhiêu, đúng hay sai?"));
+    assertTrue(
+        terms.containsAll(Set.of("thời_hạn", "cai", "nghiện", "nghien", "nghiện_là")),
+        terms.toString());
+    for (String dropped :
+        List.of("là", "bao", "bao_nhiêu", "đúng_hay", "hay_sai", "la", "bao_nhieu")) {
+      assertFalse(terms.contains(dropped), dropped + " in " + terms);
+    }
+    assertTrue(terms(parser.parseRanked("là gì?")).containsAll(Set.of("là", "gì", "là_gì")));
+  }
+
+  @Test
+  void runsOfThreeToSixSyllablesArePhraseBoostsInTheBody() {
+    Set<String> phrases = phrases(parser.parseRanked("Quản lý sau cai nghiện là gì?"));
+    assertTrue(phrases.contains("body: quản lý sau"), phrases.toString());
+    assertTrue(phrases.contains("body_folded: quan ly sau cai nghien la"), phrases.toString());
+    // Pairs are indexed tokens already: 7 syllables give 5 + 4 + 3 + 2 runs per form.
+    assertTrue(phrases.stream().noneMatch(p -> p.split(" ").length < 4), phrases.toString());
+    assertEquals(2 * (5 + 4 + 3 + 2), phrases.size(), phrases.toString());
+    // A run of question words only is no phrase.
+    Set<String> question = phrases(parser.parseRanked("Điều nào sau đây là đúng?"));
+    assertTrue(question.contains("body: điều nào sau"), question.toString());
+    assertFalse(question.contains("body: nào sau đây"), question.toString());
+  }
+
+  /** The phrase queries of {@code q} as "field: syllables". */
+  private static Set<String> phrases(Query q) {
+    Set<String> phrases = new HashSet<>();
+    q.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            if (query instanceof PhraseQuery) {
+              StringBuilder sb = new StringBuilder(terms[0].field()).append(':');
+              for (Term t : terms) {
+                sb.append(' ').append(t.text());
+              }
+              phrases.add(sb.toString());
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return phrases;
+  }
+
+  @Test
+  void aTitleWordCountsForMoreThanABodyWordWithoutDrowningTheBody() throws IOException {
+    try (Directory d = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(d, new IndexWriterConfig(IndexSchema.analyzer()))) {
+        w.addDocument(record("in-title", "Cai nghiện ma túy", "Quy định chung về hồ sơ."));
+        // The words in another order: no phrase boost for the body.
+        w.addDocument(record("in-body", "Quy định chung", "Ma túy: hồ sơ cai nghiện tự nguyện."));
+        w.addDocument(record("other", "Hồ sơ", "Hồ sơ đăng ký cư trú."));
+      }
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        IndexSearcher s = new IndexSearcher(r);
+        s.setSimilarity(IndexSchema.similarity());
+        assertEquals("in-title", id(s, parser.parseRanked("cai nghiện ma túy")));
+        // Three title words do not beat five words of the body.
+        assertEquals("in-body", id(s, parser.parseRanked("hồ sơ cai nghiện ma túy tự nguyện")));
+      }
+    }
+  }
+
+  private static Document record(String id, String title, String body) {
+    return IndexSchema.toDocument(
+        IndexRecord.builder(id, Kind.DOCUMENT).source("t").title(title).body(body).build());
+  }
+
+  private static String id(IndexSearcher s, Query q) throws IOException {
+    return s.storedFields().document(s.search(q, 1).scoreDocs[0].doc).get(IndexSchema.ID);
+  }
+
+  /** Every term the query ranks by, whatever the field (phrase boosts left out). */
+  private static Set<String> terms(Query q) {
+    Set<String> out = new HashSet<>();
+    q.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            if (query instanceof PhraseQuery) {
+              return;
+            }
+            for (Term t : terms) {
+              out.add(t.text());
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return out;
   }
 
   @Test

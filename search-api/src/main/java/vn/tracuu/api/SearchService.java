@@ -165,6 +165,7 @@ public final class SearchService implements Closeable {
     try {
       // A searcher of our own per request: the timeout is per searcher, the reader is shared.
       IndexSearcher searcher = new IndexSearcher(managed.getIndexReader());
+      searcher.setSimilarity(IndexSchema.similarity()); // the ranking the evaluation measures
       searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
       FacetsCollectorManager.FacetsResult result;
       try {

@@ -61,8 +61,9 @@ public final class RetrievalEval {
   /** Which analysis and query building to measure. */
   public enum Mode {
     /**
-     * tracuu's production chain: records through {@link IndexSchema}, queries through {@link
-     * UserQueryParser#parseRanked}.
+     * tracuu's production chain: records through {@link IndexSchema} (an article's text is the
+     * body, its heading line also the title), queries through {@link UserQueryParser#parseRanked},
+     * scored with {@link IndexSchema#similarity()}.
      */
     TRACUU,
     /** Stock baseline: StandardAnalyzer, a disjunction of the question's tokens. */
@@ -154,6 +155,9 @@ public final class RetrievalEval {
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
+        if (mode == Mode.TRACUU) {
+          searcher.setSimilarity(IndexSchema.similarity()); // as the search API does
+        }
         UserQueryParser parser = mode == Mode.TRACUU ? new UserQueryParser(analyzer) : null;
         double rr = 0;
         double recall = 0;
@@ -204,10 +208,16 @@ public final class RetrievalEval {
   private static Document document(Article a, Mode mode) {
     Document doc;
     if (mode == Mode.TRACUU) {
-      // The whole article (heading line included) is the body, as for the stock baselines.
-      doc =
-          IndexSchema.toDocument(
-              IndexRecord.builder(a.key(), Kind.DOCUMENT).source("eval").body(a.text()).build());
+      // The article's text is the body, as for the stock baselines; its heading line (tên điều)
+      // is also its title, as a document's title is.
+      String text = a.text().strip();
+      int lineBreak = text.indexOf('\n');
+      IndexRecord.Builder record =
+          IndexRecord.builder(a.key(), Kind.DOCUMENT).source("eval").body(text);
+      if (lineBreak > 0) {
+        record.title(text.substring(0, lineBreak).strip());
+      }
+      doc = IndexSchema.toDocument(record.build());
     } else {
       doc = new Document();
       doc.add(new TextField(STOCK_FIELD, a.text(), Field.Store.NO));
