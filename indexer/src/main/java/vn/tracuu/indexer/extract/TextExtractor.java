@@ -62,6 +62,7 @@ public final class TextExtractor {
 
   private final Parser parser = new AutoDetectParser();
   private final ExtractionLimits limits;
+  private final boolean ocr;
 
   /**
    * @param maxChars most characters of text kept per file (other limits: the defaults)
@@ -71,7 +72,16 @@ public final class TextExtractor {
   }
 
   public TextExtractor(ExtractionLimits limits) {
+    this(limits, true);
+  }
+
+  /**
+   * @param ocr false: never run Tesseract (scans are indexed without text, {@code ocr:
+   *     unavailable}), for machines where OCR is too slow or not wanted
+   */
+  public TextExtractor(ExtractionLimits limits, boolean ocr) {
     this.limits = limits;
+    this.ocr = ocr;
   }
 
   public ExtractionLimits limits() {
@@ -128,7 +138,7 @@ public final class TextExtractor {
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser); // text of embedded files (zip members, images in PDFs) too
     context.set(PDFParserConfig.class, pdfConfig());
-    context.set(TesseractOCRConfig.class, ocrConfig());
+    context.set(TesseractOCRConfig.class, this.ocr ? ocrConfig() : skipOcr());
     boolean truncated = false;
     try {
       parseWithTimeout(tis, handler, metadata, context);
@@ -155,7 +165,7 @@ public final class TextExtractor {
     OcrStatus ocr = OcrStatus.NONE;
     if (hocr.words() > 0) {
       ocr = OcrStatus.USED;
-    } else if (OCR_LANGUAGE == null && needsOcr(metadata, text)) {
+    } else if ((OCR_LANGUAGE == null || !this.ocr) && needsOcr(metadata, text)) {
       ocr = OcrStatus.UNAVAILABLE;
     }
     return new Extracted(text, metadata, truncated, ocr, hocr.meanConfidence());
@@ -220,6 +230,12 @@ public final class TextExtractor {
     String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE));
     return type.startsWith("image/")
         || type.startsWith("application/pdf") && text.strip().length() < 50;
+  }
+
+  private static TesseractOCRConfig skipOcr() {
+    TesseractOCRConfig config = new TesseractOCRConfig();
+    config.setSkipOcr(true);
+    return config;
   }
 
   private static TesseractOCRConfig ocrConfig() {
