@@ -146,7 +146,7 @@ public final class IndexBuilder {
         layout.pointTo(target);
         layout.removeOldGenerations();
       }
-      run.report.rebuilt(fresh);
+      run.report.rebuilt(rebuild);
       run.report.finished((System.nanoTime() - start) / 1_000_000);
       return run.report;
     }
@@ -189,16 +189,17 @@ public final class IndexBuilder {
       config.setOpenMode(
           fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
       config.setRAMBufferSizeMB(64);
-      // Workers hand items over through a short queue; when it is full the lister runs the item
-      // itself, which bounds memory (back-pressure) without a separate throttle.
+      // Workers take items from a short queue; when it is full the lister waits for room. This
+      // bounds memory (at most threads × 5 items in flight) and, unlike letting the lister run
+      // the item itself, never leaves the workers idle while the lister is busy extracting.
       ThreadPoolExecutor workers =
           new ThreadPoolExecutor(
               options.threads(),
               options.threads(),
               0,
               TimeUnit.SECONDS,
-              new ArrayBlockingQueue<>(options.threads() * 2),
-              new ThreadPoolExecutor.CallerRunsPolicy());
+              new ArrayBlockingQueue<>(options.threads() * 4),
+              IndexBuilder::waitForRoom);
       try (Directory dir = FSDirectory.open(target)) {
         if (!fresh) {
           loadPrevious(dir);
@@ -288,6 +289,18 @@ public final class IndexBuilder {
         MailboxReader.SkipSink skipped)
         throws IOException {
       if (source.type() == SourceConfig.SourceType.IMAP) {
+        // Where each folder stood after the last run: only newer UIDs are fetched.
+        String prefix = "imap:" + source.name() + ":";
+        Map<String, ImapReader.FolderState> before = new HashMap<>();
+        if (!fresh) {
+          previousCommit.forEach(
+              (k, v) -> {
+                ImapReader.FolderState state = ImapReader.parseState(v);
+                if (k.startsWith(prefix) && state != null) {
+                  before.put(k.substring(prefix.length()), state);
+                }
+              });
+        }
         try (ImapReader imap = new ImapReader(source.imap())) {
           // Where each folder stands (UIDVALIDITY:last UID), kept with the commit for the next
           // run. A folder not read keeps its items as they are.
@@ -296,6 +309,17 @@ public final class IndexBuilder {
                   (folder, reason) -> {
                     unlisted.add(source.name() + ":" + folder + "/;");
                     skipped.skipped(folder, reason);
+                  },
+                  before,
+                  locator -> {
+                    String key = source.name() + ":" + locator;
+                    if (!previous.containsKey(key)) {
+                      return false; // not indexed yet (failed last time): fetch it
+                    }
+                    seen.add(key);
+                    report.itemSeen();
+                    report.itemUnchanged();
+                    return true;
                   })
               .forEach(
                   (folder, state) ->
@@ -553,6 +577,18 @@ public final class IndexBuilder {
   private static boolean isHtml(Path p) {
     String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return name.endsWith(".html") || name.endsWith(".htm");
+  }
+
+  private static void waitForRoom(Runnable task, ThreadPoolExecutor pool) {
+    if (pool.isShutdown()) {
+      throw new java.util.concurrent.RejectedExecutionException("the run is stopping");
+    }
+    try {
+      pool.getQueue().put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.RejectedExecutionException("interrupted", e);
+    }
   }
 
   private static void awaitQuietly(ThreadPoolExecutor workers) {

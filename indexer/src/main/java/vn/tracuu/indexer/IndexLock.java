@@ -82,6 +82,28 @@ public final class IndexLock implements AutoCloseable {
     return new IndexLock(channel, lock, file);
   }
 
+  /** Who holds the lock at {@code file} now, if anyone (for status; takes nothing). */
+  public static java.util.Optional<String> holder(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return java.util.Optional.empty();
+    }
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock probe;
+      try {
+        probe = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        probe = null;
+      }
+      if (probe != null) {
+        probe.release();
+        return java.util.Optional.empty();
+      }
+      String holder = read(channel);
+      return java.util.Optional.of(holder.isBlank() ? "holder unknown" : holder);
+    }
+  }
+
   private static String read(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(512);
     channel.read(buffer, 0);
