@@ -200,6 +200,30 @@ public final class IndexBuilder {
               TimeUnit.SECONDS,
               new ArrayBlockingQueue<>(options.threads() * 4),
               IndexBuilder::waitForRoom);
+      // A plain progress line every 10 seconds (cron logs): items so far, rate, what changed.
+      long started = System.nanoTime();
+      java.util.concurrent.ScheduledExecutorService progress =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "index-progress");
+                t.setDaemon(true);
+                return t;
+              });
+      progress.scheduleAtFixedRate(
+          () -> {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info(
+                "progress: {} items ({} items/s): {} added, {} updated, {} unchanged, {} failed",
+                report.items(),
+                String.format(java.util.Locale.ROOT, "%.0f", report.items() / seconds),
+                report.added(),
+                report.updated(),
+                report.unchanged(),
+                report.failures().size());
+          },
+          10,
+          10,
+          TimeUnit.SECONDS);
       try (Directory dir = FSDirectory.open(target)) {
         if (!fresh) {
           loadPrevious(dir);
@@ -234,6 +258,7 @@ public final class IndexBuilder {
         }
       } finally {
         workers.shutdownNow();
+        progress.shutdownNow();
       }
     }
 

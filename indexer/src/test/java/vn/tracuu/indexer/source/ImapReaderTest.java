@@ -49,7 +49,10 @@ class ImapReaderTest {
 
   @BeforeEach
   void start() throws MessagingException {
-    server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+    com.icegreen.greenmail.util.ServerSetup setup = ServerSetupTest.IMAP.dynamicPort();
+    // The default 2 s is too short on a loaded build machine.
+    setup.setServerStartupTimeout(30_000);
+    server = new GreenMail(setup);
     server.start();
     server.setUser("vanthu@hoason.gov.vn", USER, PASSWORD);
     client = Session.getInstance(new Properties()).getStore("imap");
