@@ -37,8 +37,8 @@ echo "bench: tracuu index ($THREADS threads)…" >&2
 read -r t_secs t_kb < <(measure tracuu "$JAVA" --add-modules jdk.incubator.vector \
   --enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8 ${JAVA_OPTS:-} -jar "$JAR" index \
   --index "$WORK/tracuu-index" --threads "$THREADS" --mail "bench=$WORK/Maildir")
-grep -E '^indexed' "$WORK/tracuu.out" >&2 || true
-t_size=$(du -sk "$WORK/tracuu-index" | cut -f1)
+grep -E '^(update|rebuild):' "$WORK/tracuu.out" >&2 || true
+t_size=$(du -sk "$WORK/tracuu-index.gens" | cut -f1)  # the index path is a link to its generation
 
 echo "bench: mu index…" >&2
 mu init --muhome="$WORK/mu" --maildir="$WORK/Maildir" >/dev/null

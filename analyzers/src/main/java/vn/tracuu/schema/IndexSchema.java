@@ -117,6 +117,21 @@ public final class IndexSchema {
   public static final String AGENCY_TEXT = "agency_text";
   public static final String SIGNER_TEXT = "signer_text";
 
+  // Indexer bookkeeping: one state document per source item (a message, a file), written in the
+  // same commit as the item's records so that state and records never disagree. State documents
+  // have no kind, groups or public flag: they are never records and never visible to a caller.
+  /** The item: "source:locator" (keyword, stored). */
+  public static final String STATE_KEY = "state_key";
+
+  /** What the item looked like when indexed (size:mtime:sha256, or the message hash; stored). */
+  public static final String STATE_MARKER = "state_marker";
+
+  /** The id of the record the item became (keyword, stored). */
+  public static final String STATE_RECORD = "state_record";
+
+  /** The mail folder the item was in, for the folder labels of a merged message (stored). */
+  public static final String STATE_FOLDER = "state_folder";
+
   /** Keyword fields that carry doc values for facet counting. */
   public static final List<String> FACET_FIELDS =
       List.of(KIND, SOURCE, YEAR, MONTH, SENDER, RECIPIENTS, FOLDERS, LIST_ID, AGENCY, DOC_TYPE);
@@ -188,6 +203,21 @@ public final class IndexSchema {
   /** True for the diacritic-folded copy of a text field ({@code *_folded}). */
   public static boolean isFolded(String field) {
     return field.endsWith("_folded");
+  }
+
+  /** Matches every record (not the indexer's state documents). */
+  public static org.apache.lucene.search.Query allRecords() {
+    return new org.apache.lucene.search.FieldExistsQuery(KIND);
+  }
+
+  /** The state document of one source item (see {@link #STATE_KEY}). */
+  public static Document stateDocument(String key, String marker, String recordId, String folder) {
+    Document doc = new Document();
+    keyword(doc, STATE_KEY, key, true);
+    stored(doc, STATE_MARKER, marker);
+    keyword(doc, STATE_RECORD, recordId, true);
+    stored(doc, STATE_FOLDER, folder);
+    return doc;
   }
 
   /** The calendar day of {@code instant} in {@link #ZONE}, as yyyymmdd. */

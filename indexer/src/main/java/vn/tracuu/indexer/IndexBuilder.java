@@ -1,24 +1,38 @@
 package vn.tracuu.indexer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tracuu.indexer.config.SourceConfig;
@@ -37,10 +51,17 @@ import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
 
 /**
- * Builds the index from configured sources: sources list items, a bounded pool of workers extracts
- * them into records, and one {@link IndexWriter} (thread-safe) writes them. A failing item is
- * reported with its reason and the run goes on. The run commits once at the end, so a reader never
- * sees a partial run.
+ * Builds and updates the index from configured sources: sources list items, a bounded pool of
+ * workers extracts them into records, and one {@link IndexWriter} (thread-safe) writes them. A
+ * failing item is reported with its reason and the run goes on.
+ *
+ * <p>{@link #build} is incremental: each item's state (its marker: size, mtime and content hash of
+ * a file; the hash of an mbox message; the UID of an IMAP message) is kept in the index beside its
+ * records, so only new, changed and deleted items are touched, and state and records always commit
+ * together. {@link #rebuild} writes a fresh generation beside the live one and switches to it when
+ * complete ({@link IndexLayout}). A run commits once at the end, so a reader never sees a partial
+ * run, and a run killed at any point leaves the last commit intact. One run at a time holds the
+ * {@link IndexLock}.
  *
  * <p>This is the indexer's public API; the command line and the tests of other modules use it.
  */
@@ -49,93 +70,487 @@ public final class IndexBuilder {
   private static final Logger log = LoggerFactory.getLogger(IndexBuilder.class);
 
   /** Run settings. */
-  public record Options(int threads, int maxCharsPerFile) {
+  public record Options(int threads, ExtractionLimits limits, boolean ocr) {
+
+    public Options(int threads, int maxCharsPerFile) {
+      this(threads, ExtractionLimits.defaults().withMaxChars(maxCharsPerFile), true);
+    }
+
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1");
+      }
+    }
+
     public static Options defaults() {
-      return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), 10_000_000);
+      return new Options(
+          Math.max(1, Runtime.getRuntime().availableProcessors()),
+          ExtractionLimits.defaults(),
+          true);
+    }
+
+    public int maxCharsPerFile() {
+      return limits.maxChars();
     }
   }
 
-  private final Path indexDir;
+  /** What the last commit knew about one item. */
+  private record Previous(String marker, String recordId, String folder) {}
+
+  private final IndexLayout layout;
   private final Options options;
-  private final ExtractionLimits limits;
 
-  public IndexBuilder(Path indexDir, Options options) {
-    this(indexDir, options, ExtractionLimits.defaults().withMaxChars(options.maxCharsPerFile()));
-  }
-
-  /** With per-file extraction limits (size, characters, time, depth, zip-bomb ratio, heap). */
-  public IndexBuilder(Path indexDir, Options options, ExtractionLimits limits) {
-    this.indexDir = indexDir;
+  /**
+   * @param indexPath the index path ({@link IndexLayout}: a link to the live generation)
+   */
+  public IndexBuilder(Path indexPath, Options options) {
+    this.layout = new IndexLayout(indexPath);
     this.options = options;
-    this.limits = limits;
   }
 
-  /** Indexes {@code sources} into a fresh index at the index directory. */
+  /** Updates the index from {@code sources}: only new, changed and deleted items are touched. */
   public IndexReport build(List<SourceConfig> sources) throws IOException {
-    long start = System.nanoTime();
-    IndexReport report = new IndexReport();
-    Files.createDirectories(indexDir);
-    // Tika runs in separate parser processes: a hang or an out-of-memory costs one file only.
-    TextExtractor text = TextExtractor.isolated(limits, options.threads());
-    MailExtractor mail = new MailExtractor(text);
-    DocumentExtractor documents = new DocumentExtractor(text);
-    NewsExtractor news = new NewsExtractor();
-    // Folder labels of every message written in this run, by record id: a message found again in
-    // another folder (same Message-ID, or same content without one) is merged, not duplicated.
-    ConcurrentHashMap<String, Set<String>> mails = new ConcurrentHashMap<>();
-    Map<String, String> commitData = new java.util.TreeMap<>();
-    commitData.put("schema_version", IndexSchema.VERSION);
+    return run(sources, false);
+  }
 
-    IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(64);
-    // Workers hand items over through a short queue; when it is full the lister runs the item
-    // itself, which bounds memory (back-pressure) without a separate throttle.
-    ThreadPoolExecutor workers =
-        new ThreadPoolExecutor(
-            options.threads(),
-            options.threads(),
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(options.threads() * 2),
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    try (Directory dir = FSDirectory.open(indexDir);
-        IndexWriter writer = new IndexWriter(dir, config)) {
-      for (SourceConfig source : sources) {
-        log.info("reading source {} ({}) at {}", source.name(), source.type(), source.root());
-        Extractor extractor =
-            switch (source.type()) {
-              case MAIL, IMAP -> item -> mail.extract(source, item);
-              case DOCUMENTS ->
-                  item ->
-                      documents.extract(
-                          source,
-                          item,
-                          (member, reason) -> report.failed(source.name(), member, reason));
-              case NEWS -> item -> news.extract(source, item);
-            };
-        try {
-          list(
-              source,
-              item -> workers.execute(() -> index(source, item, extractor, writer, report, mails)),
-              (locator, reason) -> report.skipped(source.name(), locator, reason),
-              commitData,
-              news);
-        } catch (IOException e) {
-          report.failed(source.name(), "", "cannot list source: " + e.getMessage());
+  /**
+   * Builds a fresh index from {@code sources} beside the live one and switches to it when it is
+   * complete; the old one is removed after the switch.
+   */
+  public IndexReport rebuild(List<SourceConfig> sources) throws IOException {
+    return run(sources, true);
+  }
+
+  private IndexReport run(List<SourceConfig> sources, boolean rebuild) throws IOException {
+    long start = System.nanoTime();
+    try (IndexLock lock = IndexLock.acquire(layout.lockFile())) {
+      if (layout.isLegacy()) {
+        layout.migrateLegacy();
+      }
+      // Generations left by a killed run (never switched to) or by a switch whose clean-up was cut.
+      layout.removeOldGenerations();
+      var live = layout.live();
+      boolean fresh = rebuild || live.isEmpty();
+      Path target = fresh ? layout.newGeneration() : live.get();
+      log.info(
+          "{} {}", fresh ? "building a new index generation at" : "updating the index at", target);
+      Run run = new Run(sources, fresh);
+      try {
+        run.execute(target);
+      } catch (IOException | RuntimeException | Error e) {
+        if (fresh) {
+          IndexLayout.deleteTree(target);
+        }
+        throw e;
+      }
+      if (fresh) {
+        layout.pointTo(target);
+        layout.removeOldGenerations();
+      }
+      run.report.rebuilt(rebuild);
+      run.report.finished((System.nanoTime() - start) / 1_000_000);
+      return run.report;
+    }
+  }
+
+  /** One run over the sources into one index folder. */
+  private final class Run {
+    final List<SourceConfig> sources;
+    final boolean fresh;
+    final IndexReport report = new IndexReport();
+    final NavigableMap<String, Previous> previous = new TreeMap<>();
+    final Map<String, List<String>> previousByRecord = new HashMap<>();
+    final Map<String, String> previousCommit = new HashMap<>();
+
+    /** Items listed in this run (kept), whether touched or not. */
+    final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+    /** Record id → item keys that produced it in this run. */
+    final ConcurrentHashMap<String, Set<String>> written = new ConcurrentHashMap<>();
+
+    /** Records that may have lost their last item. */
+    final Set<String> maybeOrphaned = ConcurrentHashMap.newKeySet();
+
+    /** Key prefixes whose listing failed: their items are kept as they are. */
+    final Set<String> unlisted = ConcurrentHashMap.newKeySet();
+
+    final Map<String, String> commitData = new TreeMap<>();
+
+    Run(List<SourceConfig> sources, boolean fresh) {
+      this.sources = sources;
+      this.fresh = fresh;
+    }
+
+    void execute(Path target) throws IOException {
+      // Tika runs in separate parser processes: a hang or an out-of-memory costs one file only.
+      TextExtractor text =
+          TextExtractor.isolated(options.limits(), options.ocr(), options.threads());
+      MailExtractor mail = new MailExtractor(text);
+      DocumentExtractor documents = new DocumentExtractor(text);
+      NewsExtractor news = new NewsExtractor();
+      IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer());
+      config.setOpenMode(
+          fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+      config.setRAMBufferSizeMB(64);
+      // Workers take items from a short queue; when it is full the lister waits for room. This
+      // bounds memory (at most threads × 5 items in flight) and, unlike letting the lister run
+      // the item itself, never leaves the workers idle while the lister is busy extracting.
+      ThreadPoolExecutor workers =
+          new ThreadPoolExecutor(
+              options.threads(),
+              options.threads(),
+              0,
+              TimeUnit.SECONDS,
+              new ArrayBlockingQueue<>(options.threads() * 4),
+              IndexBuilder::waitForRoom);
+      // A plain progress line every 10 seconds (cron logs): items so far, rate, what changed.
+      long started = System.nanoTime();
+      java.util.concurrent.ScheduledExecutorService progress =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "index-progress");
+                t.setDaemon(true);
+                return t;
+              });
+      progress.scheduleAtFixedRate(
+          () -> {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info(
+                "progress: {} items ({} items/s): {} added, {} updated, {} unchanged, {} failed",
+                report.items(),
+                String.format(java.util.Locale.ROOT, "%.0f", report.items() / seconds),
+                report.added(),
+                report.updated(),
+                report.unchanged(),
+                report.failures().size());
+          },
+          10,
+          10,
+          TimeUnit.SECONDS);
+      try (Directory dir = FSDirectory.open(target)) {
+        if (!fresh) {
+          loadPrevious(dir);
+        }
+        commitData.putAll(previousCommit);
+        commitData.put("schema_version", IndexSchema.VERSION);
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+          for (SourceConfig source : sources) {
+            log.info("reading source {} ({}) at {}", source.name(), source.type(), source.root());
+            IndexBuilder.Extractor extractor =
+                switch (source.type()) {
+                  case MAIL, IMAP -> item -> mail.extract(source, item);
+                  case DOCUMENTS ->
+                      item ->
+                          documents.extract(
+                              source,
+                              item,
+                              (member, reason) -> report.failed(source.name(), member, reason));
+                  case NEWS -> item -> news.extract(source, item);
+                };
+            try {
+              list(
+                  source,
+                  item -> workers.execute(() -> index(source, item, extractor, writer)),
+                  (locator, reason) -> report.skipped(source.name(), locator, reason),
+                  news);
+            } catch (IOException e) {
+              unlisted.add(source.name() + ":");
+              report.failed(source.name(), "", "cannot list source: " + e.getMessage());
+            }
+          }
+          workers.shutdown();
+          awaitQuietly(workers);
+          removeVanished(writer);
+          commitData.put("committed_at", Instant.now().toString());
+          writer.setLiveCommitData(commitData.entrySet());
+          writer.commit();
+        }
+      } finally {
+        workers.shutdownNow();
+        progress.shutdownNow();
+        text.close();
+      }
+    }
+
+    private void loadPrevious(Directory dir) throws IOException {
+      if (!DirectoryReader.indexExists(dir)) {
+        return;
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        previousCommit.putAll(reader.getIndexCommit().getUserData());
+        Set<String> fields =
+            Set.of(
+                IndexSchema.STATE_KEY,
+                IndexSchema.STATE_MARKER,
+                IndexSchema.STATE_RECORD,
+                IndexSchema.STATE_FOLDER);
+        for (LeafReaderContext leaf : reader.leaves()) {
+          if (leaf.reader().terms(IndexSchema.STATE_KEY) == null) {
+            continue;
+          }
+          // Visit only the state documents: walk the state_key terms.
+          var terms = leaf.reader().terms(IndexSchema.STATE_KEY).iterator();
+          StoredFields stored = leaf.reader().storedFields();
+          Bits live = leaf.reader().getLiveDocs();
+          org.apache.lucene.index.PostingsEnum docs = null;
+          while (terms.next() != null) {
+            docs = terms.postings(docs, org.apache.lucene.index.PostingsEnum.NONE);
+            for (int d = docs.nextDoc();
+                d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                d = docs.nextDoc()) {
+              if (live != null && !live.get(d)) {
+                continue;
+              }
+              Document doc = stored.document(d, fields);
+              String key = doc.get(IndexSchema.STATE_KEY);
+              String record = doc.get(IndexSchema.STATE_RECORD);
+              previous.put(
+                  key,
+                  new Previous(
+                      doc.get(IndexSchema.STATE_MARKER),
+                      record,
+                      doc.get(IndexSchema.STATE_FOLDER)));
+              previousByRecord.computeIfAbsent(record, r -> new ArrayList<>()).add(key);
+            }
+          }
         }
       }
-      workers.shutdown();
-      awaitQuietly(workers);
-      commitData.put("committed_at", Instant.now().toString());
-      writer.setLiveCommitData(commitData.entrySet());
-      writer.commit();
-    } finally {
-      workers.shutdownNow();
-      text.close();
+      log.info("the index knows {} items", previous.size());
     }
-    report.finished((System.nanoTime() - start) / 1_000_000);
-    return report;
+
+    private void list(
+        SourceConfig source,
+        java.util.function.Consumer<SourceItem> sink,
+        MailboxReader.SkipSink skipped,
+        NewsExtractor news)
+        throws IOException {
+      if (source.type() == SourceConfig.SourceType.IMAP) {
+        // Where each folder stood after the last run: only newer UIDs are fetched.
+        String prefix = "imap:" + source.name() + ":";
+        Map<String, ImapReader.FolderState> before = new HashMap<>();
+        if (!fresh) {
+          previousCommit.forEach(
+              (k, v) -> {
+                ImapReader.FolderState state = ImapReader.parseState(v);
+                if (k.startsWith(prefix) && state != null) {
+                  before.put(k.substring(prefix.length()), state);
+                }
+              });
+        }
+        try (ImapReader imap = new ImapReader(source.imap())) {
+          // Where each folder stands (UIDVALIDITY:last UID), kept with the commit for the next
+          // run. A folder not read keeps its items as they are.
+          imap.list(
+                  sink,
+                  (folder, reason) -> {
+                    unlisted.add(source.name() + ":" + folder + "/;");
+                    skipped.skipped(folder, reason);
+                  },
+                  before,
+                  locator -> {
+                    String key = source.name() + ":" + locator;
+                    if (!previous.containsKey(key)) {
+                      return false; // not indexed yet (failed last time): fetch it
+                    }
+                    seen.add(key);
+                    report.itemSeen();
+                    report.itemUnchanged();
+                    return true;
+                  })
+              .forEach(
+                  (folder, state) ->
+                      commitData.put("imap:" + source.name() + ":" + folder, state.toString()));
+        }
+        return;
+      }
+      if (!Files.exists(source.root())) {
+        throw new IOException("no such file or folder: " + source.root());
+      }
+      if (source.type() == SourceConfig.SourceType.MAIL) {
+        MailboxReader.list(source.root(), sink, skipped);
+        return;
+      }
+      if (source.type() == SourceConfig.SourceType.NEWS
+          && Files.isRegularFile(source.root())
+          && NewsFeed.isFeedFile(source.root())) {
+        listFeed(source, sink, skipped, news);
+        return;
+      }
+      Path root = source.root();
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(root)) {
+        files =
+            walk.filter(Files::isRegularFile)
+                .filter(p -> !p.getFileName().toString().startsWith("."))
+                .filter(p -> source.type() != SourceConfig.SourceType.NEWS || isHtml(p))
+                .sorted()
+                .toList();
+      }
+      for (Path file : files) {
+        String locator = root.relativize(file).toString().replace('\\', '/');
+        sink.accept(
+            new SourceItem(
+                locator,
+                null,
+                Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(),
+                () -> Files.newInputStream(file)));
+      }
+    }
+
+    private void index(
+        SourceConfig source,
+        SourceItem item,
+        IndexBuilder.Extractor extractor,
+        IndexWriter writer) {
+      report.itemSeen();
+      String key = source.name() + ":" + item.locator();
+      seen.add(key);
+      Previous before = previous.get(key);
+      try {
+        String marker = marker(source, item, before);
+        if (before != null && sameContent(before.marker(), marker)) {
+          if (!marker.equals(before.marker())) {
+            // Touched, not changed: remember the new mtime so the file is not hashed again.
+            writer.updateDocument(
+                new Term(IndexSchema.STATE_KEY, key),
+                IndexSchema.stateDocument(key, marker, before.recordId(), before.folder()));
+          }
+          report.itemUnchanged();
+          return;
+        }
+        List<IndexRecord> records = extractor.extract(item);
+        String recordId = records.isEmpty() ? "" : records.getFirst().id();
+        if (!records.isEmpty() && records.getFirst().kind() == Kind.EMAIL) {
+          writeMail(key, records, writer);
+        } else {
+          for (IndexRecord record : records) {
+            if (record == records.getFirst()) {
+              writer.deleteDocuments(new PrefixQuery(new Term(IndexSchema.ID, record.id() + "!")));
+            }
+            writer.updateDocument(
+                new Term(IndexSchema.ID, record.id()), IndexSchema.toDocument(record));
+            report.recordWritten(record.kind());
+          }
+          written.computeIfAbsent(recordId, r -> ConcurrentHashMap.newKeySet()).add(key);
+        }
+        writer.updateDocument(
+            new Term(IndexSchema.STATE_KEY, key),
+            IndexSchema.stateDocument(key, marker, recordId, item.folder()));
+        if (before == null) {
+          report.itemAdded();
+        } else {
+          report.itemUpdated();
+          if (!before.recordId().equals(recordId)) {
+            maybeOrphaned.add(before.recordId());
+          }
+        }
+      } catch (ExtractionException e) {
+        report.failed(source.name(), item.locator(), e.getMessage());
+      } catch (IOException e) {
+        report.failed(source.name(), item.locator(), "index write failed: " + e.getMessage());
+      } catch (RuntimeException | StackOverflowError e) {
+        // A bug or a parser gone wrong on one item must not end the run; keep the reason.
+        log.debug("item {} failed", item.locator(), e);
+        report.failed(source.name(), item.locator(), "internal error: " + e);
+      }
+    }
+
+    /**
+     * Writes a message and its attachments. A message already written in this run, or kept from an
+     * earlier run under another item (the same message in another folder), gets the union of the
+     * folder labels; the lock of its map entry keeps two copies from racing.
+     */
+    private void writeMail(String key, List<IndexRecord> records, IndexWriter writer)
+        throws IOException {
+      IndexRecord mail = records.getFirst();
+      try {
+        written.compute(
+            mail.id(),
+            (id, keys) -> {
+              boolean first = keys == null;
+              Set<String> owners = first ? ConcurrentHashMap.newKeySet() : keys;
+              owners.add(key);
+              Set<String> folders = new TreeSet<>(mail.folders());
+              for (String other : previousByRecord.getOrDefault(id, List.of())) {
+                Previous p = previous.get(other);
+                if (!other.equals(key) && p != null && p.folder() != null) {
+                  folders.add(p.folder());
+                }
+              }
+              if (!first) {
+                folders.addAll(labels.getOrDefault(id, Set.of()));
+              }
+              labels.put(id, folders);
+              try {
+                writer.deleteDocuments(new PrefixQuery(new Term(IndexSchema.ID, id + "!")));
+                for (IndexRecord record : records) {
+                  IndexRecord labelled =
+                      record == mail ? mail.withFolders(List.copyOf(folders)) : record;
+                  writer.updateDocument(
+                      new Term(IndexSchema.ID, record.id()), IndexSchema.toDocument(labelled));
+                  if (first) {
+                    report.recordWritten(record.kind());
+                  }
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              if (!first) {
+                report.duplicate();
+              }
+              return owners;
+            });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
+    /** Folder labels of each message written in this run. */
+    final ConcurrentHashMap<String, Set<String>> labels = new ConcurrentHashMap<>();
+
+    /**
+     * Items the last commit knew that no source listed this time left their source: their state
+     * goes, and so does every record no item produces any more.
+     */
+    private void removeVanished(IndexWriter writer) throws IOException {
+      for (Map.Entry<String, Previous> e : previous.entrySet()) {
+        String key = e.getKey();
+        if (seen.contains(key) || unlisted.stream().anyMatch(key::startsWith)) {
+          continue;
+        }
+        writer.deleteDocuments(new Term(IndexSchema.STATE_KEY, key));
+        report.itemDeleted();
+        maybeOrphaned.add(e.getValue().recordId());
+      }
+      for (String record : maybeOrphaned) {
+        if (record.isEmpty() || written.containsKey(record)) {
+          continue;
+        }
+        boolean kept =
+            previousByRecord.getOrDefault(record, List.of()).stream()
+                .anyMatch(
+                    k ->
+                        (seen.contains(k) || unlisted.stream().anyMatch(k::startsWith))
+                            && previous.get(k).recordId().equals(record)
+                            && !movedAway(k, record));
+        if (!kept) {
+          writer.deleteDocuments(new Term(IndexSchema.ID, record));
+          writer.deleteDocuments(new PrefixQuery(new Term(IndexSchema.ID, record + "!")));
+          report.recordDeleted();
+        }
+      }
+    }
+
+    /** True when item {@code key} produced another record than {@code record} in this run. */
+    private boolean movedAway(String key, String record) {
+      for (Map.Entry<String, Set<String>> e : written.entrySet()) {
+        if (!e.getKey().equals(record) && e.getValue().contains(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   @FunctionalInterface
@@ -143,56 +558,62 @@ public final class IndexBuilder {
     List<IndexRecord> extract(SourceItem item) throws ExtractionException;
   }
 
-  private static void list(
-      SourceConfig source,
-      java.util.function.Consumer<SourceItem> sink,
-      MailboxReader.SkipSink skipped,
-      Map<String, String> commitData,
-      NewsExtractor news)
+  /**
+   * What an item looks like now. A file: "size:mtime:sha256" (the hash only when size or mtime
+   * changed, else the stored one is kept); an mbox or IMAP message (bytes in memory): its hash.
+   */
+  private static String marker(SourceConfig source, SourceItem item, Previous before)
       throws IOException {
     if (source.type() == SourceConfig.SourceType.IMAP) {
-      try (ImapReader imap = new ImapReader(source.imap())) {
-        // Where each folder stands (UIDVALIDITY:last UID), kept with the commit for the next run.
-        imap.list(sink, skipped)
-            .forEach(
-                (folder, state) ->
-                    commitData.put("imap:" + source.name() + ":" + folder, state.toString()));
+      return "imap"; // the locator names UIDVALIDITY and UID: a message never changes under them
+    }
+    if (isMboxMessage(source, item)) {
+      try (InputStream in = item.open()) {
+        return "sha256:" + sha256(in);
       }
-      return;
     }
-    if (!Files.exists(source.root())) {
-      throw new IOException("no such file or folder: " + source.root());
+    String sizeTime = item.size() + ":" + item.modifiedMillis() + ":";
+    if (before != null && before.marker() != null && before.marker().startsWith(sizeTime)) {
+      return before.marker();
     }
-    if (source.type() == SourceConfig.SourceType.MAIL) {
-      MailboxReader.list(source.root(), sink, skipped);
-      return;
+    try (InputStream in = item.open()) {
+      return sizeTime + sha256(in);
     }
-    if (source.type() == SourceConfig.SourceType.NEWS
-        && Files.isRegularFile(source.root())
-        && NewsFeed.isFeedFile(source.root())) {
-      listFeed(source, sink, skipped, news);
-      return;
+  }
+
+  /** Same content: equal markers, or a file whose bytes are the same under a new mtime. */
+  private static boolean sameContent(String before, String now) {
+    if (before == null) {
+      return false;
     }
-    Path root = source.root();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .filter(p -> source.type() != SourceConfig.SourceType.NEWS || isHtml(p))
-              .sorted()
-              .toList();
+    if (before.equals(now)) {
+      return true;
     }
-    for (Path file : files) {
-      String locator = root.relativize(file).toString().replace('\\', '/');
-      sink.accept(
-          new SourceItem(
-              locator,
-              null,
-              Files.size(file),
-              Files.getLastModifiedTime(file).toMillis(),
-              () -> Files.newInputStream(file)));
+    int b = before.lastIndexOf(':');
+    int n = now.lastIndexOf(':');
+    return b > 0
+        && n > 0
+        && !before.startsWith("sha256:")
+        && before.substring(b).equals(now.substring(n))
+        && before.substring(0, before.indexOf(':')).equals(now.substring(0, now.indexOf(':')));
+  }
+
+  private static boolean isMboxMessage(SourceConfig source, SourceItem item) {
+    return source.type() == SourceConfig.SourceType.MAIL && item.locator().matches(".*#\\d+");
+  }
+
+  private static String sha256(InputStream in) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
+    byte[] buffer = new byte[1 << 16];
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      digest.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The pages an RSS/Atom feed or a sitemap lists, read from beside it. */
@@ -234,75 +655,15 @@ public final class IndexBuilder {
     return name.endsWith(".html") || name.endsWith(".htm");
   }
 
-  private static void index(
-      SourceConfig source,
-      SourceItem item,
-      Extractor extractor,
-      IndexWriter writer,
-      IndexReport report,
-      ConcurrentHashMap<String, Set<String>> mails) {
-    report.itemSeen();
-    try {
-      List<IndexRecord> records = extractor.extract(item);
-      if (!records.isEmpty() && records.getFirst().kind() == Kind.EMAIL) {
-        writeMail(records, writer, report, mails);
-        return;
-      }
-      for (IndexRecord record : records) {
-        writer.updateDocument(
-            new Term(IndexSchema.ID, record.id()), IndexSchema.toDocument(record));
-        report.recordWritten(record.kind());
-      }
-    } catch (ExtractionException e) {
-      report.failed(source.name(), item.locator(), e.getMessage());
-    } catch (IOException e) {
-      report.failed(source.name(), item.locator(), "index write failed: " + e.getMessage());
-    } catch (RuntimeException | StackOverflowError e) {
-      // A bug or a parser gone wrong on one item must not end the run; keep the reason.
-      log.debug("item {} failed", item.locator(), e);
-      report.failed(source.name(), item.locator(), "internal error: " + e);
+  private static void waitForRoom(Runnable task, ThreadPoolExecutor pool) {
+    if (pool.isShutdown()) {
+      throw new java.util.concurrent.RejectedExecutionException("the run is stopping");
     }
-  }
-
-  /**
-   * Writes a message and its attachments. A message already written in this run gets the union of
-   * the folder labels; the lock of its map entry keeps two copies from racing.
-   */
-  private static void writeMail(
-      List<IndexRecord> records,
-      IndexWriter writer,
-      IndexReport report,
-      ConcurrentHashMap<String, Set<String>> mails)
-      throws IOException {
-    IndexRecord mail = records.getFirst();
     try {
-      mails.compute(
-          mail.id(),
-          (id, seen) -> {
-            Set<String> folders = new TreeSet<>(mail.folders());
-            if (seen != null) {
-              folders.addAll(seen);
-            }
-            try {
-              for (IndexRecord record : records) {
-                IndexRecord labelled =
-                    record == mail ? mail.withFolders(List.copyOf(folders)) : record;
-                writer.updateDocument(
-                    new Term(IndexSchema.ID, record.id()), IndexSchema.toDocument(labelled));
-                if (seen == null) {
-                  report.recordWritten(record.kind());
-                }
-              }
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-            if (seen != null) {
-              report.duplicate();
-            }
-            return folders;
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      pool.getQueue().put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.RejectedExecutionException("interrupted", e);
     }
   }
 

@@ -19,6 +19,12 @@ public final class IndexReport {
   private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
   private final List<Failure> skipped = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong added = new AtomicLong();
+  private final AtomicLong updated = new AtomicLong();
+  private final AtomicLong deleted = new AtomicLong();
+  private final AtomicLong unchanged = new AtomicLong();
+  private final AtomicLong recordsDeleted = new AtomicLong();
+  private volatile boolean rebuilt;
   private volatile long millis;
 
   IndexReport() {
@@ -47,6 +53,34 @@ public final class IndexReport {
   /** A message already written from another folder or file: merged into the first. */
   void duplicate() {
     duplicates.incrementAndGet();
+  }
+
+  /** A source item that was not in the index before this run. */
+  void itemAdded() {
+    added.incrementAndGet();
+  }
+
+  /** A source item whose content changed since the last run. */
+  void itemUpdated() {
+    updated.incrementAndGet();
+  }
+
+  /** A source item that is gone from its source; its records left the index. */
+  void itemDeleted() {
+    deleted.incrementAndGet();
+  }
+
+  /** A source item unchanged since the last run (not read again). */
+  void itemUnchanged() {
+    unchanged.incrementAndGet();
+  }
+
+  void recordDeleted() {
+    recordsDeleted.incrementAndGet();
+  }
+
+  void rebuilt(boolean rebuilt) {
+    this.rebuilt = rebuilt;
   }
 
   void finished(long millis) {
@@ -84,11 +118,44 @@ public final class IndexReport {
     return duplicates.get();
   }
 
+  /** Items new since the last run. */
+  public long added() {
+    return added.get();
+  }
+
+  /** Items changed since the last run. */
+  public long updated() {
+    return updated.get();
+  }
+
+  /** Items gone from their sources since the last run. */
+  public long deleted() {
+    return deleted.get();
+  }
+
+  /** Items unchanged since the last run, not read again. */
+  public long unchanged() {
+    return unchanged.get();
+  }
+
+  /** Records removed from the index because their items are gone. */
+  public long recordsDeleted() {
+    return recordsDeleted.get();
+  }
+
+  /** Whether this run built a fresh index generation. */
+  public boolean rebuilt() {
+    return rebuilt;
+  }
+
   public long millis() {
     return millis;
   }
 
-  /** One line for logs and cron mail. */
+  /**
+   * One line for logs and cron mail: what changed (items added, updated, deleted, failed, skipped,
+   * unchanged), the records written by kind, and the time.
+   */
   public String summary() {
     StringBuilder kinds = new StringBuilder();
     for (Kind kind : Kind.values()) {
@@ -101,16 +168,19 @@ public final class IndexReport {
     if (duplicates.get() > 0) {
       extra.append("; ").append(duplicates.get()).append(" duplicates merged");
     }
-    if (!skipped.isEmpty()) {
-      extra.append("; ").append(skipped.size()).append(" files skipped (no item in them)");
-    }
     return String.format(
         java.util.Locale.ROOT,
-        "indexed %d records from %d items (%s); %d failed%s; %.1f s",
-        records(),
-        items(),
-        kinds.isEmpty() ? "none" : kinds,
+        "%s: added %d, updated %d, deleted %d, failed %d, skipped %d, unchanged %d; "
+            + "indexed %d records (%s)%s; %.1f s",
+        rebuilt ? "rebuild" : "update",
+        added(),
+        updated(),
+        deleted(),
         failures.size(),
+        skipped.size(),
+        unchanged(),
+        records(),
+        kinds.isEmpty() ? "none" : kinds,
         extra,
         millis / 1000.0);
   }

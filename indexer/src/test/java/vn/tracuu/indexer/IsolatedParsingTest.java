@@ -52,7 +52,7 @@ class IsolatedParsingTest {
     ExtractionLimits limits =
         ExtractionLimits.defaults().withMaxChars(200_000_000).withParserHeapMegabytes(64);
     IndexReport report =
-        new IndexBuilder(dir.resolve("index"), new IndexBuilder.Options(1, 200_000_000), limits)
+        new IndexBuilder(dir.resolve("index"), new IndexBuilder.Options(1, limits, true))
             .build(List.of(source(docs)));
 
     Map<String, String> failures =
@@ -74,7 +74,7 @@ class IsolatedParsingTest {
     // One millisecond: no parse finishes in time, so every file times out and its process ends.
     ExtractionLimits limits = ExtractionLimits.defaults().withParseTimeout(Duration.ofMillis(1));
     IndexReport report =
-        new IndexBuilder(dir.resolve("index"), new IndexBuilder.Options(1, 100_000), limits)
+        new IndexBuilder(dir.resolve("index"), new IndexBuilder.Options(1, limits, true))
             .build(List.of(source(docs)));
     assertEquals(2, report.failures().size());
     for (IndexReport.Failure failure : report.failures()) {

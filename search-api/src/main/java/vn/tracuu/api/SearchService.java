@@ -2,7 +2,6 @@ package vn.tracuu.api;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.Duration;
@@ -36,25 +35,23 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
 
 /**
- * Answers searches over one index. Searchers come from a {@link SearcherManager} that is refreshed
- * in the background, so a new commit by the indexer becomes visible without a restart and in-flight
- * searches keep their own point-in-time view. Every query is narrowed to what the {@link Caller}
- * may see, and hits, totals and facets are all computed under that narrowing.
+ * Answers searches over one index. Searchers come from a {@link LiveIndex} that is refreshed (new
+ * commits, and a new generation after a rebuild) in the background, so a new commit by the indexer
+ * becomes visible without a restart and in-flight searches keep their own point-in-time view. Every
+ * query is narrowed to what the {@link Caller} may see, and hits, totals and facets are all
+ * computed under that narrowing.
  */
 public final class SearchService implements Closeable {
 
@@ -75,8 +72,7 @@ public final class SearchService implements Closeable {
           "doc_type", IndexSchema.DOC_TYPE);
 
   private final Path indexDir;
-  private final Directory directory;
-  private final SearcherManager searchers;
+  private final LiveIndex searchers;
   private final Analyzer analyzer = IndexSchema.analyzer();
   private final QueryLanguage language = new QueryLanguage(analyzer);
   private final UnifiedHighlighter highlighter;
@@ -99,17 +95,7 @@ public final class SearchService implements Closeable {
   public SearchService(Path indexDir, Duration budget) throws IOException {
     this.indexDir = indexDir;
     this.budget = budget;
-    if (!Files.isDirectory(indexDir)) {
-      throw new IOException(
-          "no index at " + indexDir.toAbsolutePath() + ": run 'tracuu index' first");
-    }
-    this.directory = FSDirectory.open(indexDir);
-    if (!DirectoryReader.indexExists(directory)) {
-      directory.close();
-      throw new IOException(
-          "no index at " + indexDir.toAbsolutePath() + ": run 'tracuu index' first");
-    }
-    this.searchers = new SearcherManager(directory, null);
+    this.searchers = new LiveIndex(indexDir);
     this.highlighter =
         UnifiedHighlighter.builderWithoutSearcher(analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -143,7 +129,7 @@ public final class SearchService implements Closeable {
   public int documentCount() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
-      return searcher.getIndexReader().numDocs();
+      return searcher.count(IndexSchema.allRecords());
     } finally {
       searchers.release(searcher);
     }
@@ -509,7 +495,7 @@ public final class SearchService implements Closeable {
 
   private void refreshQuietly() {
     try {
-      searchers.maybeRefresh();
+      searchers.refresh();
     } catch (IOException | RuntimeException e) {
       log.warn("index refresh failed; still serving the previous view: {}", e.toString());
     }
@@ -519,6 +505,5 @@ public final class SearchService implements Closeable {
   public void close() throws IOException {
     refresher.shutdownNow();
     searchers.close();
-    directory.close();
   }
 }

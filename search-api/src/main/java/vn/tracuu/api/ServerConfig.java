@@ -65,7 +65,11 @@ public record ServerConfig(Server server, Auth auth, List<Source> sources) {
    */
   public record User(String name, String passwordHash, List<String> groups) {}
 
-  /** Where a source's original files are; the name is the one given when indexing. */
+  /**
+   * Where a source's original files are; the name is the one given when indexing. The indexer's
+   * keys of a source entry (type, groups, public, IMAP account) are ignored here; a source without
+   * a path (an IMAP account) has no original files on disk.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Source(String name, Path path) {}
 
@@ -103,9 +107,31 @@ public record ServerConfig(Server server, Auth auth, List<Source> sources) {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     ServerConfig config;
     try {
-      config = yaml.readValue(Files.readAllBytes(file), ServerConfig.class);
-    } catch (JacksonException e) {
-      throw new IOException("config " + file + ": " + e.getOriginalMessage() + location(e), e);
+      // Environment variables override keys (TRACUU_SERVER_PORT, …), as for the indexer.
+      // Read directly when no variable applies: the text of every value is kept as written
+      // (a plain tree would turn an all-digit sha256 into a number).
+      byte[] bytes = Files.readAllBytes(file);
+      Object tree = yaml.readValue(bytes, Object.class);
+      List<String> applied = List.of();
+      if (tree instanceof java.util.Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> mutable =
+            new java.util.LinkedHashMap<>((java.util.Map<String, Object>) map);
+        applied = vn.tracuu.config.EnvOverrides.apply(mutable, System.getenv());
+        tree = mutable;
+      }
+      config =
+          applied.isEmpty()
+              ? yaml.readValue(bytes, ServerConfig.class)
+              : yaml.convertValue(tree, ServerConfig.class);
+    } catch (JacksonException | IllegalArgumentException e) {
+      String message =
+          e instanceof JacksonException j
+              ? j.getOriginalMessage() + location(j)
+              : e.getCause() instanceof JacksonException j
+                  ? j.getOriginalMessage()
+                  : e.getMessage();
+      throw new IOException("config " + file + ": " + message, e);
     }
     if (config == null) {
       return empty();
@@ -115,7 +141,10 @@ public record ServerConfig(Server server, Auth auth, List<Source> sources) {
     // its archive (the demo's does).
     Path base = file.toAbsolutePath().getParent();
     List<Source> resolved =
-        config.sources().stream().map(s -> new Source(s.name(), base.resolve(s.path()))).toList();
+        config.sources().stream()
+            .filter(s -> s.path() != null)
+            .map(s -> new Source(s.name(), base.resolve(s.path())))
+            .toList();
     return new ServerConfig(config.server(), config.auth(), resolved);
   }
 
@@ -159,10 +188,7 @@ public record ServerConfig(Server server, Auth auth, List<Source> sources) {
           "user '" + user.name() + "' needs at least one group");
     }
     for (Source source : sources) {
-      require(
-          source.name() != null && source.path() != null,
-          file,
-          "every source needs a name and a path");
+      require(source.name() != null, file, "every source needs a name");
     }
     require(server.timeBudgetMsOrDefault() > 0, file, "server.time_budget_ms must be positive");
     require(

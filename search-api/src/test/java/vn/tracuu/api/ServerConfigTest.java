@@ -18,12 +18,12 @@ class ServerConfigTest {
   @Test
   void theDocumentedExampleAndTheDemoConfigurationAreValid() throws IOException {
     Path root = SampleArchive.root().getParent();
-    ServerConfig example = ServerConfig.read(root.resolve("docs/server-config.example.yaml"));
+    ServerConfig example = ServerConfig.read(root.resolve("docs/tracuu.example.yaml"));
     assertEquals(7070, example.server().portOrDefault());
     assertEquals(List.of("https://cong-thong-tin.hoason.gov.vn"), example.server().corsOrigins());
     assertEquals("vanthu", example.auth().users().getFirst().name());
 
-    ServerConfig demo = ServerConfig.read(root.resolve("samples/demo-server.yaml"));
+    ServerConfig demo = ServerConfig.read(root.resolve("samples/demo.yaml"));
     Authenticator auth = new Authenticator(demo.auth());
     Caller caller = auth.authenticate(TestServer.basic("demo", "demo"));
     assertTrue(caller.authenticated() && caller.groups().contains("staff"));

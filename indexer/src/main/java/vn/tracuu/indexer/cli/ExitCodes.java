@@ -14,5 +14,8 @@ public final class ExitCodes {
   /** The run finished and committed, but some items failed (listed in the report). */
   public static final int SOME_FAILED = 3;
 
+  /** Another indexer is running on the same index; nothing was done. */
+  public static final int ALREADY_RUNNING = 4;
+
   private ExitCodes() {}
 }

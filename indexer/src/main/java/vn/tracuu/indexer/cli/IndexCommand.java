@@ -10,8 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tracuu.indexer.IndexBuilder;
+import vn.tracuu.indexer.IndexLayout;
+import vn.tracuu.indexer.IndexLock;
 import vn.tracuu.indexer.IndexReport;
+import vn.tracuu.indexer.RunReport;
 import vn.tracuu.indexer.config.ImapAccount;
+import vn.tracuu.indexer.config.IndexConfig;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.config.SourceConfig.SourceType;
 import vn.tracuu.indexer.extract.ExtractionLimits;
@@ -22,21 +26,47 @@ import vn.tracuu.indexer.extract.ExtractionLimits;
     mixinStandardHelpOptions = true,
     description = {
       "Index mail, document archives and portal news into a Lucene index.",
-      "Each source option takes [NAME=]PATH; NAME defaults to the file or folder name."
+      "Incremental: only new, changed and deleted items are touched; --rebuild builds a fresh",
+      "index beside the live one and switches to it when complete.",
+      "Sources come from --config FILE, or from the source options, which take [NAME=]PATH",
+      "(NAME defaults to the file or folder name)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every item indexed",
-      "1:fatal error, nothing committed",
-      "2:wrong usage",
-      "3:finished, but some items failed (see the list)"
+      "1:fatal error, nothing committed (the live index is unchanged)",
+      "2:wrong usage or configuration",
+      "3:finished and committed, but some items failed (see the report)",
+      "4:another indexer is running on this index"
     })
 public final class IndexCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The configuration file (YAML: index and sources; see docs/tracuu.example.yaml).")
+  Path config;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Index path (default with --config: index.path).")
   Path index;
+
+  @Option(
+      names = "--rebuild",
+      description = "Build a fresh index beside the live one and switch to it when complete.")
+  boolean rebuild;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Also write the JSON run report here (always written to INDEX.gens/last-run.json).")
+  Path reportFile;
 
   @Option(
       names = "--mail",
@@ -147,8 +177,9 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Heap of each parser process; a file needing more is reported (default: 768).")
   Integer parserHeapMegabytes;
 
-  ExtractionLimits limits() {
-    ExtractionLimits limits = ExtractionLimits.defaults();
+  /** {@code base} (the configuration's limits, or the defaults) with the options given here. */
+  ExtractionLimits limits(ExtractionLimits base) {
+    ExtractionLimits limits = base;
     try {
       if (maxFileMegabytes != null) {
         limits = limits.withMaxFileBytes(maxFileMegabytes << 20);
@@ -179,24 +210,64 @@ public final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<SourceConfig> sources = new ArrayList<>();
+    IndexBuilder.Options defaults = IndexBuilder.Options.defaults();
+    IndexBuilder.Options options = defaults;
+    if (config != null) {
+      IndexConfig file;
+      try {
+        file = IndexConfig.read(config);
+      } catch (java.io.IOException e) {
+        throw usage(e.getMessage());
+      }
+      sources.addAll(file.sources());
+      options = new IndexBuilder.Options(file.threads(), file.limits(), file.ocr());
+      if (index == null) {
+        index = file.indexPath();
+      }
+      if (!file.overrides().isEmpty()) {
+        spec.commandLine().getErr().println("config keys set by " + file.overrides());
+      }
+    }
     mail.forEach(s -> sources.add(source(s, SourceType.MAIL, false)));
     documents.forEach(s -> sources.add(source(s, SourceType.DOCUMENTS, false)));
     news.forEach(s -> sources.add(source(s, SourceType.NEWS, true)));
     for (String account : imap) {
       sources.add(imapSource(account));
     }
-    if (sources.isEmpty()) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "nothing to index: give at least one --mail, --imap, --documents or --news");
+    if (index == null) {
+      throw usage("no index: give --index DIR or --config FILE with index.path");
     }
-    IndexBuilder.Options defaults = IndexBuilder.Options.defaults();
-    IndexBuilder.Options options =
+    if (sources.isEmpty()) {
+      throw usage(
+          "nothing to index: give --config FILE or at least one --mail, --imap, --documents or"
+              + " --news");
+    }
+    options =
         new IndexBuilder.Options(
-            threads == null ? defaults.threads() : threads, defaults.maxCharsPerFile());
+            threads != null ? threads : options.threads(), limits(options.limits()), options.ocr());
     PrintWriter out = spec.commandLine().getOut();
     out.println("index: " + index.toAbsolutePath());
-    IndexReport report = new IndexBuilder(index, options, limits()).build(sources);
+    out.flush();
+    IndexLayout layout = new IndexLayout(index);
+    java.time.Instant started = java.time.Instant.now();
+    IndexReport report;
+    try {
+      IndexBuilder builder = new IndexBuilder(index, options);
+      report = rebuild ? builder.rebuild(sources) : builder.build(sources);
+    } catch (IndexLock.HeldException e) {
+      spec.commandLine().getErr().println("tracuu index: " + e.getMessage());
+      // The report file belongs to the running indexer: only --report gets this outcome.
+      writeReport(
+          null,
+          RunReport.of(
+              started, null, "already_running", ExitCodes.ALREADY_RUNNING, e.getMessage()));
+      return ExitCodes.ALREADY_RUNNING;
+    } catch (java.io.IOException | RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      spec.commandLine().getErr().println("tracuu index: fatal: " + message);
+      writeReport(layout, RunReport.of(started, null, "fatal", ExitCodes.FATAL, message));
+      return ExitCodes.FATAL;
+    }
     for (IndexReport.Failure failure : report.failures()) {
       out.println(
           "failed: " + failure.source() + ":" + failure.locator() + ": " + failure.reason());
@@ -207,7 +278,24 @@ public final class IndexCommand implements Callable<Integer> {
     }
     out.println(report.summary());
     out.flush();
-    return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    int code = report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    writeReport(
+        layout,
+        RunReport.of(started, report, code == ExitCodes.OK ? "ok" : "some_failed", code, null));
+    return code;
+  }
+
+  private void writeReport(IndexLayout layout, java.util.Map<String, Object> json) {
+    try {
+      if (layout != null) {
+        RunReport.write(layout.reportFile(), json);
+      }
+      if (reportFile != null) {
+        RunReport.write(reportFile, json);
+      }
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("tracuu index: cannot write the run report: " + e);
+    }
   }
 
   private SourceConfig source(String spec, SourceType type, boolean isPublic) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tracuu 0.1",
     description = "Indexes Vietnamese mail and document archives.",
-    subcommands = {IndexCommand.class, EvalCommand.class})
+    subcommands = {IndexCommand.class, StatusCommand.class, EvalCommand.class})
 public final class IndexerCli {
 
   public static void main(String[] args) {

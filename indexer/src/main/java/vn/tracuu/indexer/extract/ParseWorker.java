@@ -28,7 +28,9 @@ public final class ParseWorker {
     System.setOut(System.err);
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(protocol, 1 << 16));
-    TextExtractor extractor = new TextExtractor(limits);
+    // The argument after the limits: whether to run Tesseract (absent: yes).
+    boolean ocr = args.length < 7 || Boolean.parseBoolean(args[6]);
+    TextExtractor extractor = new TextExtractor(limits, ocr);
     while (true) {
       String path;
       String name;

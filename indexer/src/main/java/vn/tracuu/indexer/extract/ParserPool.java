@@ -44,6 +44,10 @@ final class ParserPool implements AutoCloseable {
   private static final int OUT_OF_MEMORY_EXIT = 3;
 
   private final ExtractionLimits limits;
+
+  /** Whether the parser processes run Tesseract. */
+  private final boolean ocr;
+
   private final Semaphore slots;
   private final LinkedBlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
   private final Set<Worker> all = ConcurrentHashMap.newKeySet();
@@ -51,8 +55,9 @@ final class ParserPool implements AutoCloseable {
   private final Path spool;
   private volatile boolean closed;
 
-  ParserPool(ExtractionLimits limits, int processes) {
+  ParserPool(ExtractionLimits limits, boolean ocr, int processes) {
     this.limits = limits;
+    this.ocr = ocr;
     this.slots = new Semaphore(Math.max(1, processes));
     try {
       this.spool = Files.createTempDirectory("tracuu-parse");
@@ -154,6 +159,7 @@ final class ParserPool implements AutoCloseable {
       command.add(System.getProperty("java.class.path"));
       command.add(ParseWorker.class.getName());
       command.addAll(ParseProtocol.limitArgs(limits));
+      command.add(Boolean.toString(ocr));
       try {
         process =
             new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -100,6 +100,7 @@ public final class TextExtractor implements AutoCloseable {
   private final String ocrLanguage;
 
   private final ExtractionLimits limits;
+  private final boolean ocr;
 
   /** Parser processes when parsing is isolated; null when files are parsed in this JVM. */
   private final ParserPool pool;
@@ -113,11 +114,22 @@ public final class TextExtractor implements AutoCloseable {
 
   /** Parses in this JVM (tests, the parser processes themselves). */
   public TextExtractor(ExtractionLimits limits) {
-    this(limits, (ParserPool) null);
+    this(limits, true);
   }
 
-  private TextExtractor(ExtractionLimits limits, ParserPool pool) {
+  /**
+   * Parses in this JVM.
+   *
+   * @param ocr false: never run Tesseract (scans are indexed without text, {@code ocr:
+   *     unavailable}), for machines where OCR is too slow or not wanted
+   */
+  public TextExtractor(ExtractionLimits limits, boolean ocr) {
+    this(limits, ocr, null);
+  }
+
+  private TextExtractor(ExtractionLimits limits, boolean ocr, ParserPool pool) {
     this.limits = limits;
+    this.ocr = ocr;
     this.pool = pool;
     this.parser = new AutoDetectParser();
     this.detector = parser.getDetector();
@@ -131,6 +143,7 @@ public final class TextExtractor implements AutoCloseable {
    */
   public TextExtractor(ExtractionLimits limits, Path tesseractFolder) {
     this.limits = limits;
+    this.ocr = true;
     this.pool = null;
     this.ocrLanguage = ocrLanguage(tesseractFolder);
     TesseractOCRParser ocr = new TesseractOCRParser();
@@ -150,7 +163,12 @@ public final class TextExtractor implements AutoCloseable {
    * runs out of memory costs its file, not the run. Close it to stop the processes.
    */
   public static TextExtractor isolated(ExtractionLimits limits, int processes) {
-    return new TextExtractor(limits, new ParserPool(limits, processes));
+    return isolated(limits, true, processes);
+  }
+
+  /** As {@link #isolated(ExtractionLimits, int)}, with OCR on or off in the parser processes. */
+  public static TextExtractor isolated(ExtractionLimits limits, boolean ocr, int processes) {
+    return new TextExtractor(limits, ocr, new ParserPool(limits, ocr, processes));
   }
 
   /** Stops the parser processes, if any. */
@@ -265,7 +283,7 @@ public final class TextExtractor implements AutoCloseable {
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser); // text of embedded files (images in PDFs, OLE) too
     context.set(PDFParserConfig.class, pdfConfig());
-    context.set(TesseractOCRConfig.class, ocrConfig());
+    context.set(TesseractOCRConfig.class, this.ocr ? ocrConfig() : skipOcr());
     boolean truncated = false;
     try {
       if (isContainer(detector.detect(tis, metadata))) {
@@ -300,7 +318,7 @@ public final class TextExtractor implements AutoCloseable {
     OcrStatus ocr = OcrStatus.NONE;
     if (hocr.words() > 0) {
       ocr = OcrStatus.USED;
-    } else if (ocrLanguage == null && needsOcr(metadata, text)) {
+    } else if ((ocrLanguage == null || !this.ocr) && needsOcr(metadata, text)) {
       ocr = OcrStatus.UNAVAILABLE;
     }
     return new Extracted(text, metadata, truncated, ocr, hocr.meanConfidence(), List.of());
@@ -371,6 +389,12 @@ public final class TextExtractor implements AutoCloseable {
     String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE));
     return type.startsWith("image/")
         || type.startsWith("application/pdf") && text.strip().length() < 50;
+  }
+
+  private static TesseractOCRConfig skipOcr() {
+    TesseractOCRConfig config = new TesseractOCRConfig();
+    config.setSkipOcr(true);
+    return config;
   }
 
   private TesseractOCRConfig ocrConfig() {

@@ -27,6 +27,11 @@ import vn.tracuu.indexer.config.ImapAccount;
  * changes). A dropped connection is reopened and the folder resumed after the last UID read, as
  * long as its UIDVALIDITY did not change. Each message is fetched whole and handed on as an item
  * whose locator names folder, UIDVALIDITY and UID (RFC 5092 style).
+ *
+ * <p>Incremental: given where each folder stood after the last run (UIDVALIDITY and last UID), only
+ * messages with a higher UID are fetched; the UIDs of the older ones still there are only listed
+ * (one UID FETCH), so that a message deleted on the server leaves the index. A folder whose
+ * UIDVALIDITY changed is read again from the start (its old UIDs mean nothing any more).
  */
 public final class ImapReader implements AutoCloseable {
 
@@ -73,14 +78,30 @@ public final class ImapReader implements AutoCloseable {
    */
   public Map<String, FolderState> list(Consumer<SourceItem> sink, MailboxReader.SkipSink skipped)
       throws IOException {
+    return list(sink, skipped, Map.of(), locator -> false);
+  }
+
+  /**
+   * Lists the messages of the wanted folders that are new since {@code previous} (folder full name
+   * → its state after the last run); the locators of older messages still on the server go to
+   * {@code known}, which says whether the index has them (an older message it lacks, because it
+   * failed last time, is fetched again). Returns each folder's state. A folder that fails beyond
+   * the reconnects goes to {@code skipped} (with its label, "/"-separated) and the others go on.
+   */
+  public Map<String, FolderState> list(
+      Consumer<SourceItem> sink,
+      MailboxReader.SkipSink skipped,
+      Map<String, FolderState> previous,
+      java.util.function.Predicate<String> known)
+      throws IOException {
     Map<String, FolderState> states = new LinkedHashMap<>();
     try {
       connect();
       for (String name : folderNames()) {
         try {
-          states.put(name, readFolder(name, sink));
+          states.put(name, readFolder(name, sink, previous.get(name), known));
         } catch (MessagingException | IOException e) {
-          skipped.skipped(name, "IMAP folder not read: " + e.getMessage());
+          skipped.skipped(labelOf(name), "IMAP folder not read: " + e.getMessage());
         }
       }
     } catch (MessagingException e) {
@@ -109,10 +130,23 @@ public final class ImapReader implements AutoCloseable {
     return separator == '/' ? name : name.replace(separator, '/');
   }
 
-  private FolderState readFolder(String fullName, Consumer<SourceItem> sink)
+  private String labelOf(String fullName) {
+    try {
+      return label(store.getFolder(fullName));
+    } catch (MessagingException | RuntimeException e) {
+      return fullName;
+    }
+  }
+
+  private FolderState readFolder(
+      String fullName,
+      Consumer<SourceItem> sink,
+      FolderState before,
+      java.util.function.Predicate<String> known)
       throws MessagingException, IOException {
     long validity = -1;
     long lastUid = 0;
+    boolean listedOld = false;
     int attempts = 0;
     while (true) {
       Folder folder = null;
@@ -128,6 +162,31 @@ public final class ImapReader implements AutoCloseable {
         }
         validity = current;
         String label = label(folder);
+        if (before != null && before.uidValidity() == validity && !listedOld) {
+          // Known folder: the old messages are only listed (UIDs), never fetched again.
+          long last = before.lastUid();
+          if (last > 0) {
+            Message[] old = uids.getMessagesByUID(1, last);
+            FetchProfile uidsOnly = new FetchProfile();
+            uidsOnly.add(UIDFolder.FetchProfileItem.UID);
+            folder.fetch(old, uidsOnly);
+            for (Message message : old) {
+              long uid = uids.getUID(message);
+              if (uid >= 1 && uid <= last && !known.test(locator(label, validity, uid))) {
+                sink.accept(item(label, validity, uid, message));
+              }
+            }
+          }
+          lastUid = Math.max(lastUid, last);
+          listedOld = true;
+        } else if (before != null && before.uidValidity() != validity && lastUid == 0) {
+          log.info(
+              "IMAP {} {}: UIDVALIDITY changed from {} to {}; reading the folder again",
+              account,
+              label,
+              before.uidValidity(),
+              validity);
+        }
         Message[] messages = uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
         for (int from = 0; from < messages.length; from += BATCH) {
           Message[] batch =
@@ -180,11 +239,30 @@ public final class ImapReader implements AutoCloseable {
     byte[] bytes = raw.toByteArray();
     long received = message.getReceivedDate() == null ? 0 : message.getReceivedDate().getTime();
     return new SourceItem(
-        label + "/;UIDVALIDITY=" + validity + "/;UID=" + uid,
+        locator(label, validity, uid),
         label,
         bytes.length,
         received,
         () -> new ByteArrayInputStream(bytes));
+  }
+
+  /** Where a message is: folder, UIDVALIDITY and UID (RFC 5092 style). */
+  static String locator(String label, long validity, long uid) {
+    return label + "/;UIDVALIDITY=" + validity + "/;UID=" + uid;
+  }
+
+  /** Parses a {@link FolderState#toString()} ("UIDVALIDITY:last UID"), or null. */
+  public static FolderState parseState(String text) {
+    int colon = text == null ? -1 : text.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    try {
+      return new FolderState(
+          Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static void sleep(int attempt) {

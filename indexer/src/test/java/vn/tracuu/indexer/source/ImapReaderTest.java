@@ -49,7 +49,10 @@ class ImapReaderTest {
 
   @BeforeEach
   void start() throws MessagingException {
-    server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+    com.icegreen.greenmail.util.ServerSetup setup = ServerSetupTest.IMAP.dynamicPort();
+    // The default 2 s is too short on a loaded build machine.
+    setup.setServerStartupTimeout(30_000);
+    server = new GreenMail(setup);
     server.start();
     server.setUser("vanthu@hoason.gov.vn", USER, PASSWORD);
     client = Session.getInstance(new Properties()).getStore("imap");
@@ -164,5 +167,93 @@ class ImapReaderTest {
     assertEquals(5, locators.size(), locators.toString());
     assertEquals(5, locators.stream().distinct().count());
     assertTrue(locators.getLast().matches("INBOX/;UIDVALIDITY=\\d+/;UID=5"), locators.getLast());
+  }
+
+  private SourceConfig hopthu() {
+    return new SourceConfig(
+        "hopthu",
+        SourceConfig.SourceType.IMAP,
+        Path.of("."),
+        List.of("staff"),
+        false,
+        account(List.of()));
+  }
+
+  @Test
+  void laterRunsFetchOnlyNewMailAndDropDeletedMail() throws Exception {
+    for (int i = 1; i <= 4; i++) {
+      append("INBOX", message(i + "@hs", "Thư " + i));
+    }
+    Path index = dir.resolve("index");
+    IndexBuilder builder = new IndexBuilder(index, new IndexBuilder.Options(2, 100_000));
+    assertEquals(4, builder.build(List.of(hopthu())).added());
+
+    append("INBOX", message("5@hs", "Thư 5"));
+    IndexReport second = builder.build(List.of(hopthu()));
+    assertEquals(1, second.added());
+    assertEquals(4, second.unchanged());
+    assertEquals(1, second.records(), "only the new message was fetched and indexed");
+
+    // Delete message 2 on the server (flag and expunge, as a mail client does).
+    Folder inbox = client.getFolder("INBOX");
+    inbox.open(Folder.READ_WRITE);
+    for (Message m : inbox.getMessages()) {
+      if (m.getHeader("Message-ID")[0].contains("<2@hs>")) {
+        m.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+      }
+    }
+    inbox.close(true);
+    IndexReport third = builder.build(List.of(hopthu()));
+    assertEquals(1, third.deleted(), third.summary() + third.failures() + third.skipped());
+    assertEquals(0, third.records());
+    assertEquals(List.of("1@hs", "3@hs", "4@hs", "5@hs"), messageIds(index));
+  }
+
+  @Test
+  void aUidValidityChangeRereadsTheFolderCleanly() throws Exception {
+    append("Archive", message("1@hs", "Thư 1"));
+    append("Archive", message("2@hs", "Thư 2"));
+    Path index = dir.resolve("index");
+    IndexBuilder builder = new IndexBuilder(index, new IndexBuilder.Options(2, 100_000));
+    builder.build(List.of(hopthu()));
+    long before = uidValidity("Archive");
+
+    // The server recreates the folder (as after a restore): new UIDVALIDITY, one message fewer.
+    long after = before;
+    for (int attempt = 0; attempt < 30 && after == before; attempt++) {
+      Folder archive = client.getFolder("Archive");
+      archive.delete(true);
+      Thread.sleep(100);
+      append("Archive", message("1@hs", "Thư 1"));
+      after = uidValidity("Archive");
+    }
+    assertTrue(after != before, "GreenMail gave the recreated folder a new UIDVALIDITY");
+    IndexReport reread = builder.build(List.of(hopthu()));
+    assertEquals(1, reread.updated() + reread.added(), "the folder was read again");
+    assertEquals(2, reread.deleted(), "the old UIDs are gone");
+    assertEquals(List.of("1@hs"), messageIds(index));
+  }
+
+  private long uidValidity(String name) throws MessagingException {
+    Folder folder = client.getFolder(name);
+    folder.open(Folder.READ_ONLY);
+    try {
+      return ((jakarta.mail.UIDFolder) folder).getUIDValidity();
+    } finally {
+      folder.close(false);
+    }
+  }
+
+  /** Message-IDs of the e-mail records in the index, sorted. */
+  static List<String> messageIds(Path index) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs hits = searcher.search(new TermQuery(new Term(IndexSchema.KIND, "email")), 1000);
+      List<String> ids = new ArrayList<>();
+      for (var hit : hits.scoreDocs) {
+        ids.add(searcher.storedFields().document(hit.doc).get(IndexSchema.MESSAGE_ID));
+      }
+      return ids.stream().sorted().toList();
+    }
   }
 }
