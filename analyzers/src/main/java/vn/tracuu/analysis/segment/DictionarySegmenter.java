@@ -36,13 +36,14 @@ public final class DictionarySegmenter implements WordSegmenter {
     List<Word> out = new ArrayList<>(p.size);
     int i = 0;
     while (i < p.size) {
-      if (p.type[i] != TokenType.WORD) {
-        out.add(new Word(p.start[i], p.end[i], p.type[i], new int[] {p.start[i], p.end[i]}));
+      if (p.type[i] != TokenType.WORD || p.abbreviation(i)) {
+        // An abbreviation keeps its period in the word ("TP."), not in its syllable ("TP").
+        out.add(new Word(p.start[i], p.end[i], p.type[i], new int[] {p.start[i], p.letterEnd(i)}));
         i++;
         continue;
       }
       int j = i + 1;
-      while (j < p.size && p.type[j] == TokenType.WORD) {
+      while (j < p.size && p.type[j] == TokenType.WORD && !p.abbreviation(j)) {
         j++;
       }
       run(text, p, i, j, out);

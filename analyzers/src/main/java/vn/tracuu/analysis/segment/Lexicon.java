@@ -27,6 +27,8 @@ public final class Lexicon {
 
   private static final String WORDS = "vietnamese-words.txt";
   private static final String SURNAMES = "vietnamese-surnames.txt";
+  private static final String FUNCTION_WORDS = "vietnamese-function-words.txt";
+  private static volatile Set<String> functionWords;
   private static volatile Lexicon builtIn;
 
   private final Map<String, Float> exact;
@@ -96,6 +98,21 @@ public final class Lexicon {
 
   boolean isSurname(String key) {
     return surnames.contains(key);
+  }
+
+  /**
+   * Function words and numerals (normalised, lower case), which learned compounds never contain.
+   */
+  static Set<String> functionWords() {
+    Set<String> f = functionWords;
+    if (f == null) {
+      Set<String> out = new HashSet<>();
+      for (String w : readList(FUNCTION_WORDS)) {
+        out.add(key(w));
+      }
+      functionWords = f = Set.copyOf(out);
+    }
+    return f;
   }
 
   /** Lookup key of one syllable: canonical form, lower case. */

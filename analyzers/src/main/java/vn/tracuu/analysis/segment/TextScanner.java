@@ -32,12 +32,33 @@ final class TextScanner {
 
   private static final String URL_TRAILING = ".,;:!?)]}\"'»”’…";
 
+  /**
+   * Abbreviations written with a period before what they qualify ("TP. HCM", "Q. 3", "PGS. TS."):
+   * thành phố, quận, phường, huyện, xã, thị xã, thị trấn, tiến sĩ, thạc sĩ, giáo sư, phó giáo sư,
+   * bác sĩ, kỹ sư, cử nhân, nhà xuất bản. The period belongs to the word.
+   */
+  private static final java.util.Set<String> ABBREVIATIONS =
+      java.util.Set.of(
+          "TP", "Tp", "Q", "P", "H", "X", "TX", "TT", "TS", "ThS", "GS", "PGS", "BS", "KS", "CN",
+          "NXB");
+
   /** Growable parallel arrays: piece i is {@code [start[i], end[i])} of {@code type[i]}. */
   static final class Pieces {
     int[] start = new int[64];
     int[] end = new int[64];
     TokenType[] type = new TokenType[64];
+    java.util.BitSet abbreviations = new java.util.BitSet();
     int size;
+
+    /** True when piece i is a WORD abbreviation whose last character is its period. */
+    boolean abbreviation(int i) {
+      return abbreviations.get(i);
+    }
+
+    /** End of the letters of piece i (before an abbreviation's period). */
+    int letterEnd(int i) {
+      return abbreviations.get(i) ? end[i] - 1 : end[i];
+    }
 
     void add(int s, int e, TokenType t) {
       if (size == start.length) {
@@ -160,6 +181,11 @@ final class TextScanner {
       i++;
     }
     TokenType type = digits ? TokenType.CODE : TokenType.WORD;
+    if (!digits && isAbbreviation(text, s, i, n)) {
+      out.add(s, i + 1, type);
+      out.abbreviations.set(out.size - 1);
+      return i + 1;
+    }
     // e-mail, QĐ-UBND, Covid-19: hyphen-joined parts without spaces
     while (i + 1 < n && text.charAt(i) == '-' && isWordChar(text.charAt(i + 1))) {
       i++;
@@ -170,6 +196,16 @@ final class TextScanner {
     }
     out.add(s, i, type);
     return i;
+  }
+
+  /** {@code [s, e)} is a known abbreviation followed by a period, a space and a letter or digit. */
+  private static boolean isAbbreviation(CharSequence text, int s, int e, int n) {
+    if (e - s > 3 || e + 2 >= n || text.charAt(e) != '.' || text.charAt(e + 1) != ' ') {
+      return false;
+    }
+    char next = text.charAt(e + 2);
+    return (isLetter(next) || isDigit(next))
+        && ABBREVIATIONS.contains(text.subSequence(s, e).toString());
   }
 
   private static boolean looksLikeDocNumberStart(CharSequence text, int i, int n) {
