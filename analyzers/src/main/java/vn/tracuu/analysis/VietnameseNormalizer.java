@@ -48,8 +48,10 @@ public final class VietnameseNormalizer {
     return Normalizer.normalize(out, Normalizer.Form.NFC);
   }
 
-  /** Lower- and upper-case a, e and y with a tone mark: candidates for a tone move after o/u. */
-  private static final String TONED_AEY = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
+  /** Toned a and e (after o) and toned y (after u): candidates for a tone move. */
+  private static final String TONED_AE = "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ";
+
+  private static final String TONED_Y = "ỳýỷỹỵỲÝỶỸỴ";
 
   /**
    * True when {@link #normalize} would return {@code buf[0, len)} unchanged for sure: precomposed
@@ -64,10 +66,12 @@ public final class VietnameseNormalizer {
         if (!isPrecomposedLatin(c)) {
           return false;
         }
-        if ((previous | 0x20) == 'o' || (previous | 0x20) == 'u') {
-          if (TONED_AEY.indexOf(c) >= 0) {
-            return false;
-          }
+        // A toned a/e/y after o/u that ends the syllable (hoà, thuỷ) moves its tone.
+        char p = (char) (previous | 0x20);
+        if ((p == 'o' || p == 'u')
+            && (i + 1 == len || !Character.isLetter(buf[i + 1]))
+            && (p == 'o' ? TONED_AE : TONED_Y).indexOf(c) >= 0) {
+          return false;
         }
       }
       previous = c;

@@ -37,6 +37,9 @@ class FastPathsTest {
     }
     assertTrue(VietnameseNormalizer.isNormalized("chính_quyền".toCharArray(), 11));
     assertFalse(VietnameseNormalizer.isNormalized("Hoà".toCharArray(), 3));
+    assertFalse(VietnameseNormalizer.isNormalized("thuỷ_văn".toCharArray(), 8));
+    assertTrue(VietnameseNormalizer.isNormalized("ngoài".toCharArray(), 5), "closed syllable");
+    assertTrue(VietnameseNormalizer.isNormalized("quá".toCharArray(), 3), "a after u stays");
   }
 
   @Test
