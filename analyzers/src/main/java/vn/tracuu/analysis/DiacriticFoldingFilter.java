@@ -18,9 +18,11 @@ public final class DiacriticFoldingFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    String folded = DiacriticFolder.fold(term);
-    if (!folded.contentEquals(term)) {
-      term.setEmpty().append(folded);
+    if (!DiacriticFolder.foldInPlace(term.buffer(), term.length())) {
+      String folded = DiacriticFolder.fold(term);
+      if (!folded.contentEquals(term)) {
+        term.setEmpty().append(folded);
+      }
     }
     return true;
   }

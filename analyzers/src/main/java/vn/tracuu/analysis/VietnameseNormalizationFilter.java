@@ -18,6 +18,9 @@ public final class VietnameseNormalizationFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
+    if (VietnameseNormalizer.isNormalized(term.buffer(), term.length())) {
+      return true;
+    }
     String normalized = VietnameseNormalizer.normalize(term);
     if (!normalized.contentEquals(term)) {
       term.setEmpty().append(normalized);

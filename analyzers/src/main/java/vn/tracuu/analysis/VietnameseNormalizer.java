@@ -48,6 +48,37 @@ public final class VietnameseNormalizer {
     return Normalizer.normalize(out, Normalizer.Form.NFC);
   }
 
+  /** Toned a and e (after o) and toned y (after u): candidates for a tone move. */
+  private static final String TONED_AE = "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ";
+
+  private static final String TONED_Y = "ỳýỷỹỵỲÝỶỸỴ";
+
+  /**
+   * True when {@link #normalize} would return {@code buf[0, len)} unchanged for sure: precomposed
+   * Latin letters only and no toned a/e/y after an o/u. A cheap check, so that filters skip the
+   * normaliser (and its allocations) for almost every token.
+   */
+  public static boolean isNormalized(char[] buf, int len) {
+    char previous = 0;
+    for (int i = 0; i < len; i++) {
+      char c = buf[i];
+      if (c >= 0xA0) {
+        if (!isPrecomposedLatin(c)) {
+          return false;
+        }
+        // A toned a/e/y after o/u that ends the syllable (hoà, thuỷ) moves its tone.
+        char p = (char) (previous | 0x20);
+        if ((p == 'o' || p == 'u')
+            && (i + 1 == len || !Character.isLetter(buf[i + 1]))
+            && (p == 'o' ? TONED_AE : TONED_Y).indexOf(c) >= 0) {
+          return false;
+        }
+      }
+      previous = c;
+    }
+    return true;
+  }
+
   /**
    * True when NFKC leaves {@code s} unchanged for sure: ASCII, Latin-1 letters, Latin Extended-A
    * and the precomposed Vietnamese letters, without the few compatibility characters among them (ĳ,
@@ -56,24 +87,23 @@ public final class VietnameseNormalizer {
   private static boolean isPrecomposedLatin(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0xA0) {
-        continue;
-      }
-      boolean ok =
-          (c >= 0xC0
-                  && c <= 0x1B0
-                  && c != 0xD7
-                  && c != 0xF7
-                  && !(c >= 0x132 && c <= 0x133)
-                  && !(c >= 0x13F && c <= 0x140)
-                  && c != 0x149
-                  && c != 0x17F)
-              || (c >= 0x1EA0 && c <= 0x1EF9);
-      if (!ok) {
+      if (c >= 0xA0 && !isPrecomposedLatin(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isPrecomposedLatin(char c) {
+    return (c >= 0xC0
+            && c <= 0x1B0
+            && c != 0xD7
+            && c != 0xF7
+            && !(c >= 0x132 && c <= 0x133)
+            && !(c >= 0x13F && c <= 0x140)
+            && c != 0x149
+            && c != 0x17F)
+        || (c >= 0x1EA0 && c <= 0x1EF9);
   }
 
   /** Cheap pre-check so that most text skips the decomposition pass. */

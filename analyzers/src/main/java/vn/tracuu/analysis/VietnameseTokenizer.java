@@ -1,18 +1,15 @@
 package vn.tracuu.analysis;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.AttributeFactory;
+import vn.tracuu.analysis.segment.Segmentation;
 import vn.tracuu.analysis.segment.TokenType;
-import vn.tracuu.analysis.segment.Word;
 import vn.tracuu.analysis.segment.WordSegmenter;
 
 /**
@@ -27,7 +24,8 @@ import vn.tracuu.analysis.segment.WordSegmenter;
  * and form of the text; the normalisation, lower-case and folding filters come after.
  *
  * <p>Text is segmented in chunks of about {@value #CHUNK} characters cut at a line break or a
- * space, so memory does not grow with the document.
+ * space, so memory does not grow with the document. The segmentation and the queue of tokens of the
+ * current unit live in reused arrays: no allocation per token.
  */
 public final class VietnameseTokenizer extends Tokenizer {
 
@@ -39,6 +37,10 @@ public final class VietnameseTokenizer extends Tokenizer {
 
   static final int CHUNK = 16 * 1024;
 
+  private static final String SYLLABLE = "<SYLLABLE>";
+  private static final String BIGRAM = "<BIGRAM>";
+  private static final String PART = "<PART>";
+
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute posIncAtt =
@@ -47,18 +49,32 @@ public final class VietnameseTokenizer extends Tokenizer {
 
   private final WordSegmenter segmenter;
   private final boolean bigrams;
-  private String previousSyllable; // in the current run of syllables, for bigrams
-  private int previousStart;
+  private final Segmentation segmentation = new Segmentation();
+  private int unit; // next unit of the segmentation to expand
+  // The previous syllable of the current run, for bigrams: chunk chars [previousStart,
+  // previousEnd).
+  private int previousStart = -1;
+  private int previousEnd;
   private final char[] buffer = new char[CHUNK + CHUNK / 4];
   private int buffered; // chars in buffer
   private int consumed; // chars of the input before buffer[0]
   private boolean exhausted;
-  private String chunk = "";
+  private char[] chunk = new char[CHUNK + CHUNK / 4];
+  private int chunkLength;
   private int chunkBase;
-  private Iterator<Word> words = List.<Word>of().iterator();
-  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
-  private record Pending(String term, int start, int end, int posInc, String type) {}
+  // Queue of the tokens of the current unit: terms in a char pool, the rest in parallel arrays.
+  private char[] pool = new char[1024];
+  private int poolSize;
+  private int[] termOffset = new int[16];
+  private int[] termLength = new int[16];
+  private int[] startOffset = new int[16];
+  private int[] endOffset = new int[16];
+  private int[] posInc = new int[16];
+  private String[] types = new String[16];
+  private int queued;
+  private int head;
+  private int[] parts = new int[16]; // scratch: [s0, e0, s1, e1, …] of a unit's parts
 
   public VietnameseTokenizer(WordSegmenter segmenter) {
     this(segmenter, false);
@@ -82,160 +98,193 @@ public final class VietnameseTokenizer extends Tokenizer {
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
-    while (pending.isEmpty()) {
-      if (!words.hasNext() && !nextChunk()) {
+    while (head == queued) {
+      head = queued = poolSize = 0;
+      if (unit == segmentation.size() && !nextChunk()) {
         return false;
       }
-      if (words.hasNext()) {
-        expand(words.next());
+      if (unit < segmentation.size()) {
+        expand(unit++);
       }
     }
-    Pending p = pending.poll();
-    termAtt.setEmpty().append(p.term);
-    offsetAtt.setOffset(correctOffset(p.start), correctOffset(p.end));
-    posIncAtt.setPositionIncrement(p.posInc);
-    typeAtt.setType(p.type);
+    int t = head++;
+    termAtt.copyBuffer(pool, termOffset[t], termLength[t]);
+    offsetAtt.setOffset(correctOffset(startOffset[t]), correctOffset(endOffset[t]));
+    posIncAtt.setPositionIncrement(posInc[t]);
+    typeAtt.setType(types[t]);
     return true;
   }
 
   /** Queues the tokens of one unit. */
-  private void expand(Word w) {
-    if (w.type() == TokenType.PUNCT || w.end() - w.start() > MAX_TOKEN_LENGTH) {
-      previousSyllable = null;
+  private void expand(int u) {
+    Segmentation w = segmentation;
+    TokenType unitType = w.type(u);
+    int unitStart = w.start(u);
+    int unitEnd = w.end(u);
+    if (unitType == TokenType.PUNCT || unitEnd - unitStart > MAX_TOKEN_LENGTH) {
+      previousStart = -1;
       return;
     }
-    String type = w.type().luceneType();
+    String type = unitType.luceneType();
     int base = chunkBase;
-    if (w.type() == TokenType.WORD || w.type() == TokenType.NAME) {
-      int n = w.syllableCount();
+    if (unitType == TokenType.WORD || unitType == TokenType.NAME) {
+      int n = w.syllableCount(u);
       // With bigrams, a two-syllable word is its bigram already.
-      String compound = n > 2 || (n == 2 && !bigrams) ? compound(w) : null;
+      boolean compound = n > 2 || (n == 2 && !bigrams);
       for (int i = 0; i < n; i++) {
-        String syllable = chunk.substring(w.syllableStart(i), w.syllableEnd(i));
-        int start = base + w.syllableStart(i);
-        int end = base + w.syllableEnd(i);
-        int posInc = 1;
+        int s = w.syllableStart(u, i);
+        int e = w.syllableEnd(u, i);
+        int inc = 1;
         // Order within a position keeps start offsets non-decreasing: bigram, word, syllable.
-        if (bigrams && previousSyllable != null) {
-          pending.add(
-              new Pending(previousSyllable + JOINER + syllable, previousStart, end, 1, "<BIGRAM>"));
-          posInc = 0;
+        if (bigrams && previousStart >= 0) {
+          int t = newToken(base + previousStart, base + e, 1, BIGRAM);
+          append(t, previousStart, previousEnd);
+          appendChar(t, JOINER);
+          append(t, s, e);
+          inc = 0;
         }
-        if (i == 0 && compound != null) {
-          pending.add(new Pending(compound, start, base + w.end(), posInc, type));
-          posInc = 0;
+        if (i == 0 && compound) {
+          int t = newToken(base + s, base + unitEnd, inc, type);
+          for (int k = 0; k < n; k++) {
+            if (k > 0) {
+              appendChar(t, JOINER);
+            }
+            append(t, w.syllableStart(u, k), w.syllableEnd(u, k));
+          }
+          inc = 0;
         }
-        pending.add(new Pending(syllable, start, end, posInc, n > 1 ? "<SYLLABLE>" : type));
+        int t = newToken(base + s, base + e, inc, n > 1 ? SYLLABLE : type);
+        append(t, s, e);
         if (bigrams) {
-          previousSyllable = syllable;
-          previousStart = start;
+          previousStart = s;
+          previousEnd = e;
         }
       }
       return;
     }
-    previousSyllable = null;
+    previousStart = -1;
     // Whole unit without white space, then its parts.
-    StringBuilder whole = new StringBuilder();
-    for (int i = w.start(); i < w.end(); i++) {
-      char c = chunk.charAt(i);
+    int whole = newToken(base + unitStart, base + unitEnd, 1, type);
+    boolean separators = false;
+    for (int i = unitStart; i < unitEnd; i++) {
+      char c = chunk[i];
       if (!Character.isWhitespace(c)) {
-        whole.append(c);
+        appendChar(whole, c);
+        separators |= c == '/' || c == '-';
       }
     }
-    pending.add(new Pending(whole.toString(), base + w.start(), base + w.end(), 1, type));
-    if (w.type() == TokenType.NUMBER && !containsAny(whole, "/-")) {
+    if (unitType == TokenType.NUMBER && !separators) {
       return; // 1.000.000 and 3,5 stay whole
     }
-    List<int[]> parts = parts(w.start(), w.end());
-    if (parts.size() < 2) {
+    int partCount = parts(unitStart, unitEnd);
+    if (partCount < 2) {
       return;
     }
     // In a document number, the symbol after the last number (QĐ-UBND) is also searchable whole.
     int symbolFrom = -1;
-    if (w.type() == TokenType.DOC_NUMBER) {
-      for (int k = 0; k < parts.size(); k++) {
-        if (!isDigits(parts.get(k))) {
+    if (unitType == TokenType.DOC_NUMBER) {
+      for (int k = 0; k < partCount; k++) {
+        if (!isDigits(parts[2 * k], parts[2 * k + 1])) {
           symbolFrom = k;
           break;
         }
       }
-      if (symbolFrom == parts.size() - 1) {
+      if (symbolFrom == partCount - 1) {
         symbolFrom = -1; // a one-part symbol is its own part already
       }
     }
-    for (int k = 0; k < parts.size(); k++) {
-      int[] part = parts.get(k);
+    for (int k = 0; k < partCount; k++) {
+      int ps = parts[2 * k];
+      int pe = parts[2 * k + 1];
       if (k == symbolFrom) {
-        int end = parts.get(parts.size() - 1)[1];
-        StringBuilder symbol = new StringBuilder();
-        for (int i = part[0]; i < end; i++) {
-          char c = chunk.charAt(i);
-          if (!Character.isWhitespace(c)) {
-            symbol.append(c);
+        int end = parts[2 * partCount - 1];
+        int t = newToken(base + ps, base + end, 1, type);
+        for (int i = ps; i < end; i++) {
+          if (!Character.isWhitespace(chunk[i])) {
+            appendChar(t, chunk[i]);
           }
         }
-        pending.add(new Pending(symbol.toString(), base + part[0], base + end, 1, type));
       }
-      pending.add(
-          new Pending(
-              chunk.substring(part[0], part[1]),
-              base + part[0],
-              base + part[1],
-              k == 0 || k == symbolFrom ? 0 : 1,
-              "<PART>"));
+      int t = newToken(base + ps, base + pe, k == 0 || k == symbolFrom ? 0 : 1, PART);
+      append(t, ps, pe);
     }
   }
 
-  private String compound(Word w) {
-    StringBuilder sb = new StringBuilder(w.end() - w.start());
-    for (int i = 0; i < w.syllableCount(); i++) {
-      if (i > 0) {
-        sb.append(JOINER);
-      }
-      sb.append(chunk, w.syllableStart(i), w.syllableEnd(i));
+  /** Queues an empty token; its term is appended with {@link #append}. */
+  private int newToken(int start, int end, int inc, String type) {
+    if (queued == posInc.length) {
+      int n = queued * 2;
+      termOffset = Arrays.copyOf(termOffset, n);
+      termLength = Arrays.copyOf(termLength, n);
+      startOffset = Arrays.copyOf(startOffset, n);
+      endOffset = Arrays.copyOf(endOffset, n);
+      posInc = Arrays.copyOf(posInc, n);
+      types = Arrays.copyOf(types, n);
     }
-    return sb.toString();
+    int t = queued++;
+    termOffset[t] = poolSize;
+    termLength[t] = 0;
+    startOffset[t] = start;
+    endOffset[t] = end;
+    posInc[t] = inc;
+    types[t] = type;
+    return t;
   }
 
-  /** Runs of letters and digits inside {@code [start, end)} of the chunk. */
-  private List<int[]> parts(int start, int end) {
-    List<int[]> out = new ArrayList<>();
+  /** Appends chunk chars {@code [s, e)} to the term of token {@code t} (the last queued). */
+  private void append(int t, int s, int e) {
+    int len = e - s;
+    if (poolSize + len > pool.length) {
+      pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+    }
+    System.arraycopy(chunk, s, pool, poolSize, len);
+    poolSize += len;
+    termLength[t] += len;
+  }
+
+  private void appendChar(int t, char c) {
+    if (poolSize == pool.length) {
+      pool = Arrays.copyOf(pool, pool.length * 2);
+    }
+    pool[poolSize++] = c;
+    termLength[t]++;
+  }
+
+  /** Runs of letters and digits inside {@code [start, end)} of the chunk, into {@link #parts}. */
+  private int parts(int start, int end) {
+    int count = 0;
     int i = start;
     while (i < end) {
-      while (i < end && !Character.isLetterOrDigit(chunk.charAt(i)) && !isMark(chunk.charAt(i))) {
+      while (i < end && !isPartChar(chunk[i])) {
         i++;
       }
       int s = i;
-      while (i < end && (Character.isLetterOrDigit(chunk.charAt(i)) || isMark(chunk.charAt(i)))) {
+      while (i < end && isPartChar(chunk[i])) {
         i++;
       }
       if (i > s) {
-        out.add(new int[] {s, i});
+        if (2 * count + 2 > parts.length) {
+          parts = Arrays.copyOf(parts, parts.length * 2);
+        }
+        parts[2 * count] = s;
+        parts[2 * count + 1] = i;
+        count++;
       }
     }
-    return out;
+    return count;
   }
 
-  private boolean isDigits(int[] part) {
-    for (int i = part[0]; i < part[1]; i++) {
-      if (!Character.isDigit(chunk.charAt(i))) {
+  private static boolean isPartChar(char c) {
+    return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+  }
+
+  private boolean isDigits(int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!Character.isDigit(chunk[i])) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean isMark(char c) {
-    return Character.getType(c) == Character.NON_SPACING_MARK;
-  }
-
-  private static boolean containsAny(CharSequence s, String chars) {
-    for (int i = 0; i < s.length(); i++) {
-      if (chars.indexOf(s.charAt(i)) >= 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Reads and segments the next chunk; false at the end of the input. */
@@ -263,13 +312,15 @@ public final class VietnameseTokenizer extends Tokenizer {
         cut--;
       }
     }
-    chunk = new String(buffer, 0, cut);
+    System.arraycopy(buffer, 0, chunk, 0, cut);
+    chunkLength = cut;
     chunkBase = consumed;
     consumed += cut;
     System.arraycopy(buffer, cut, buffer, 0, buffered - cut);
     buffered -= cut;
-    words = segmenter.segment(chunk).iterator();
-    previousSyllable = null;
+    segmenter.segment(new String(chunk, 0, chunkLength), segmentation);
+    unit = 0;
+    previousStart = -1;
     return true;
   }
 
@@ -304,10 +355,11 @@ public final class VietnameseTokenizer extends Tokenizer {
     buffered = 0;
     consumed = 0;
     exhausted = false;
-    chunk = "";
+    chunkLength = 0;
     chunkBase = 0;
-    words = List.<Word>of().iterator();
-    pending.clear();
-    previousSyllable = null;
+    segmentation.clear();
+    unit = 0;
+    head = queued = poolSize = 0;
+    previousStart = -1;
   }
 }

@@ -1,15 +1,17 @@
 package vn.tracuu.analysis.segment;
 
-import java.util.ArrayList;
 import java.util.List;
-import vn.tracuu.analysis.DiacriticFolder;
 
 /**
  * Pure-Java word segmentation: syllables are grouped into words by a max-weight dynamic program
  * over the {@link Lexicon} (each word of n syllables weighs about n - 1, so the segmentation that
- * covers most syllables with known words wins, ties going to the leftmost word). Runs of
- * capitalised syllables become names ("Nguyễn Văn An", "Hà Nội"). Numbers, codes, document numbers,
- * URLs and e-mail addresses come whole from the {@link TextScanner}.
+ * covers most syllables with known words wins). Runs of capitalised syllables become names ("Nguyễn
+ * Văn An", "Hà Nội"). Numbers, codes, document numbers, URLs and e-mail addresses come whole from
+ * the {@link TextScanner}.
+ *
+ * <p>Syllables are looked up as int ids, words as paths in a trie over those ids, all from the
+ * text's chars: {@link #segment(CharSequence, Segmentation)} allocates nothing per syllable or
+ * word.
  *
  * <p>The folded variant looks words up without diacritics, so that text typed without them is
  * segmented like the accented text it should match.
@@ -19,10 +21,12 @@ public final class DictionarySegmenter implements WordSegmenter {
   private static final String SENTENCE_OPENERS = ".!?:;\"“”'‘’(…-–—[";
 
   private final Lexicon lexicon;
+  private final WordTrie trie;
   private final boolean folded;
 
   public DictionarySegmenter(Lexicon lexicon, boolean folded) {
     this.lexicon = lexicon;
+    this.trie = lexicon.trie(folded);
     this.folded = folded;
   }
 
@@ -32,40 +36,52 @@ public final class DictionarySegmenter implements WordSegmenter {
 
   @Override
   public List<Word> segment(CharSequence text) {
-    TextScanner.Pieces p = TextScanner.scan(text);
-    List<Word> out = new ArrayList<>(p.size);
+    Segmentation s = new Segmentation();
+    segment(text, s);
+    return s.toWords();
+  }
+
+  @Override
+  public void segment(CharSequence input, Segmentation out) {
+    out.clear();
+    int length = input.length();
+    char[] text = out.textChars(input);
+    TextScanner.Pieces p = out.pieces;
+    TextScanner.scan(text, length, p);
     int i = 0;
     while (i < p.size) {
-      if (p.type[i] != TokenType.WORD) {
-        out.add(new Word(p.start[i], p.end[i], p.type[i], new int[] {p.start[i], p.end[i]}));
+      if (p.type[i] != TokenType.WORD || p.abbreviation(i)) {
+        // An abbreviation keeps its period in the word ("TP."), not in its syllable ("TP").
+        out.startUnit(p.start[i], p.end[i], p.type[i]);
+        out.addSyllable(p.start[i], p.letterEnd(i));
         i++;
         continue;
       }
       int j = i + 1;
-      while (j < p.size && p.type[j] == TokenType.WORD) {
+      while (j < p.size && p.type[j] == TokenType.WORD && !p.abbreviation(j)) {
         j++;
       }
       run(text, p, i, j, out);
       i = j;
     }
-    return out;
   }
 
   /** Segments the syllables {@code [a, b)} of {@code p}. */
-  private void run(CharSequence text, TextScanner.Pieces p, int a, int b, List<Word> out) {
+  private void run(char[] text, TextScanner.Pieces p, int a, int b, Segmentation out) {
     int n = b - a;
-    String[] keys = new String[n];
-    boolean[] cap = new boolean[n];
+    out.ensureRun(n);
+    int[] ids = out.ids;
+    boolean[] cap = out.capitalised;
     for (int k = 0; k < n; k++) {
-      CharSequence s = text.subSequence(p.start[a + k], p.end[a + k]);
-      String key = Lexicon.key(s);
-      keys[k] = folded ? DiacriticFolder.fold(key) : key;
-      cap[k] = Character.isUpperCase(s.charAt(0)) && !allUpper(s);
+      int s = p.start[a + k];
+      int e = p.end[a + k];
+      ids[k] = syllableId(text, s, e, out);
+      cap[k] = Character.isUpperCase(text[s]) && !allUpper(text, s, e);
     }
     boolean sentenceStart =
         a == 0
             || (p.type[a - 1] == TokenType.PUNCT
-                && SENTENCE_OPENERS.indexOf(text.charAt(p.start[a - 1])) >= 0);
+                && SENTENCE_OPENERS.indexOf(text[p.start[a - 1]]) >= 0);
     int k = 0;
     int plainFrom = 0;
     while (k < n) {
@@ -78,119 +94,131 @@ public final class DictionarySegmenter implements WordSegmenter {
         e++;
       }
       int s = k;
-      if (s == 0 && sentenceStart && !lexicon.isSurname(keys[0])) {
+      if (s == 0 && sentenceStart && !lexicon.isSurname(ids[0])) {
         s++; // a capital that only opens the sentence
       }
       // Do not take a syllable that forms a word with its lower-case neighbour ("Bộ Y tế").
-      while (e - s >= 2 && e < n && lexicon.weight(keys[e - 1] + ' ' + keys[e], folded) > 0) {
+      while (e - s >= 2 && e < n && lexicon.pairWeight(ids[e - 1], ids[e], folded) > 0) {
         e--;
       }
       while (e - s >= 2
           && s > 0
           && !cap[s - 1]
-          && lexicon.weight(keys[s - 1] + ' ' + keys[s], folded) > 0) {
+          && lexicon.pairWeight(ids[s - 1], ids[s], folded) > 0) {
         s++;
       }
-      if (e - s >= 2 && !isKnownWordSequence(keys, s, e)) {
-        dp(p, a, keys, plainFrom, s, out);
+      if (e - s >= 2 && !isKnownWordSequence(ids, s, e)) {
+        dp(p, a, ids, plainFrom, s, out);
         emit(p, a, s, e, TokenType.NAME, out);
         plainFrom = e;
       }
       k = Math.max(e, k + 1);
     }
-    dp(p, a, keys, plainFrom, n, out);
+    dp(p, a, ids, plainFrom, n, out);
+  }
+
+  private int syllableId(char[] text, int s, int e, Segmentation out) {
+    if (out.key.length < e - s) {
+      out.key = new char[Math.max(e - s, out.key.length * 2)];
+    }
+    int len = SyllableKeys.key(text, s, e, folded, out.key);
+    if (len >= 0) {
+      return lexicon.syllableId(out.key, len);
+    }
+    return lexicon.syllableId(SyllableKeys.slowKey(new String(text, s, e - s), folded));
   }
 
   /** True when the capitalised run is better read as dictionary words ("Công Ty Cổ Phần"). */
-  private boolean isKnownWordSequence(String[] keys, int s, int e) {
+  private boolean isKnownWordSequence(int[] ids, int s, int e) {
     if (e - s < 3) {
       return false;
     }
     // A title-cased phrase of several known words is not a name.
-    int covered = 0;
     int i = s;
     while (i < e) {
-      int best = 1;
-      for (int len = Math.min(lexicon.maxSyllables(), e - i); len >= 2; len--) {
-        if (lexicon.weight(join(keys, i, i + len), folded) > 0) {
-          best = len;
-          break;
-        }
-      }
-      if (best > 1) {
-        covered += best;
+      int best = longestWord(ids, i, e);
+      if (best < 2) {
+        return false;
       }
       i += best;
     }
-    return covered == e - s;
+    return true;
   }
 
-  /** Max-weight segmentation of keys {@code [from, to)} of the run starting at piece {@code a}. */
-  private void dp(TextScanner.Pieces p, int a, String[] keys, int from, int to, List<Word> out) {
+  /** Syllables of the longest known word of at least two syllables at {@code i}, else 1. */
+  private int longestWord(int[] ids, int i, int e) {
+    int best = 1;
+    int node = WordTrie.ROOT;
+    for (int j = i; j < e; j++) {
+      node = trie.child(node, ids[j]);
+      if (node < 0) {
+        break;
+      }
+      if (j > i && trie.weight(node) > 0) {
+        best = j - i + 1;
+      }
+    }
+    return best;
+  }
+
+  /** Max-weight segmentation of ids {@code [from, to)} of the run starting at piece {@code a}. */
+  private void dp(TextScanner.Pieces p, int a, int[] ids, int from, int to, Segmentation out) {
     int n = to - from;
     if (n <= 0) {
       return;
     }
-    float[] best = new float[n + 1];
-    int[] len = new int[n + 1];
+    float[] best = out.best;
+    int[] back = out.back; // length of the last word of the best segmentation of [0, i)
     int max = lexicon.maxSyllables();
-    StringBuilder sb = new StringBuilder();
     for (int i = 1; i <= n; i++) {
-      best[i] = best[i - 1];
-      len[i] = 1;
-      for (int l = 2; l <= Math.min(max, i); l++) {
-        sb.setLength(0);
-        for (int k = from + i - l; k < from + i; k++) {
-          if (k > from + i - l) {
-            sb.append(' ');
-          }
-          sb.append(keys[k]);
+      best[i] = Float.NEGATIVE_INFINITY;
+    }
+    best[0] = 0;
+    for (int i = 0; i < n; i++) {
+      float base = best[i];
+      if (base > best[i + 1]) {
+        best[i + 1] = base;
+        back[i + 1] = 1;
+      }
+      int node = trie.child(WordTrie.ROOT, ids[from + i]);
+      for (int j = i + 1; node >= 0 && j < n && j - i < max; j++) {
+        node = trie.child(node, ids[from + j]);
+        if (node < 0) {
+          break;
         }
-        float w = lexicon.weight(sb.toString(), folded);
-        if (w > 0 && best[i - l] + w > best[i]) {
-          best[i] = best[i - l] + w;
-          len[i] = l;
+        float w = trie.weight(node);
+        if (w > 0 && base + w > best[j + 1]) {
+          best[j + 1] = base + w;
+          back[j + 1] = j - i + 1;
         }
       }
     }
-    int[] ends = new int[n];
+    // Walk back collecting the word ends, then emit in order.
+    int[] ends = out.ends;
     int count = 0;
-    for (int i = n; i > 0; i -= len[i]) {
+    for (int i = n; i > 0; i -= back[i]) {
       ends[count++] = i;
     }
     for (int c = count - 1; c >= 0; c--) {
       int e = ends[c];
-      emit(p, a, from + e - len[e], from + e, TokenType.WORD, out);
+      emit(p, a, from + e - back[e], from + e, TokenType.WORD, out);
     }
   }
 
   private static void emit(
-      TextScanner.Pieces p, int a, int s, int e, TokenType type, List<Word> out) {
-    int[] syl = new int[2 * (e - s)];
+      TextScanner.Pieces p, int a, int s, int e, TokenType type, Segmentation out) {
+    out.startUnit(p.start[a + s], p.end[a + e - 1], type);
     for (int k = s; k < e; k++) {
-      syl[2 * (k - s)] = p.start[a + k];
-      syl[2 * (k - s) + 1] = p.end[a + k];
+      out.addSyllable(p.start[a + k], p.end[a + k]);
     }
-    out.add(new Word(p.start[a + s], p.end[a + e - 1], type, syl));
   }
 
-  private static String join(String[] keys, int s, int e) {
-    StringBuilder sb = new StringBuilder();
-    for (int k = s; k < e; k++) {
-      if (k > s) {
-        sb.append(' ');
-      }
-      sb.append(keys[k]);
-    }
-    return sb.toString();
-  }
-
-  private static boolean allUpper(CharSequence s) {
-    if (s.length() < 2) {
+  private static boolean allUpper(char[] text, int s, int e) {
+    if (e - s < 2) {
       return false;
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    for (int i = s; i < e; i++) {
+      char c = text[i];
       if (Character.isLetter(c) && !Character.isUpperCase(c)) {
         return false;
       }

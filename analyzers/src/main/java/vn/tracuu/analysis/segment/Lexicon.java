@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +18,9 @@ import vn.tracuu.analysis.DiacriticFolder;
 import vn.tracuu.analysis.VietnameseNormalizer;
 
 /**
- * The words the segmenter knows, keyed by their normalised lower-case syllables joined by a space,
- * both with diacritics and folded (for text typed without them). Weights favour covering more
- * syllables with words: a word of n syllables weighs (n - 1) × its confidence.
+ * The words the segmenter knows, as paths of syllable ids in two tries: one over the normalised
+ * lower-case syllables, one over their folded forms (for text typed without diacritics). Weights
+ * favour covering more syllables with words: a word of n syllables weighs (n - 1) × its confidence.
  *
  * <p>The built-in list ({@code vietnamese-words.txt}) was written by the tracuu authors; compounds
  * learned from the text being indexed ({@link CompoundLearner}) can be added with {@link
@@ -27,19 +30,28 @@ public final class Lexicon {
 
   private static final String WORDS = "vietnamese-words.txt";
   private static final String SURNAMES = "vietnamese-surnames.txt";
+  private static final String FUNCTION_WORDS = "vietnamese-function-words.txt";
   private static volatile Lexicon builtIn;
+  private static volatile Set<String> functionWords;
 
-  private final Map<String, Float> exact;
-  private final Map<String, Float> folded;
-  private final Set<String> surnames;
-  private final int maxSyllables;
+  /** Words with diacritics (syllable keys joined by a space) → weight; the source of the tries. */
+  private final Map<String, Float> words;
 
-  private Lexicon(
-      Map<String, Float> exact, Map<String, Float> folded, Set<String> surnames, int maxSyllables) {
-    this.exact = exact;
-    this.folded = folded;
-    this.surnames = surnames;
-    this.maxSyllables = maxSyllables;
+  private final SyllableTable syllables = new SyllableTable();
+  private final WordTrie exact = new WordTrie();
+  private final WordTrie folded = new WordTrie();
+  private final BitSet surnames = new BitSet();
+  private final List<String> surnameList;
+  private int maxSyllables = 1;
+
+  private Lexicon(Map<String, Float> words, List<String> surnameList) {
+    this.words = words;
+    this.surnameList = surnameList;
+    words.forEach(this::index);
+    for (String s : surnameList) {
+      surnames.set(syllables.add(s));
+      surnames.set(syllables.add(DiacriticFolder.fold(s)));
+    }
   }
 
   /** The built-in lexicon (loaded once per process). */
@@ -49,18 +61,15 @@ public final class Lexicon {
       synchronized (Lexicon.class) {
         l = builtIn;
         if (l == null) {
-          Map<String, Float> exact = new HashMap<>();
-          Map<String, Float> folded = new HashMap<>();
-          int[] max = {1};
+          Map<String, Float> words = new HashMap<>();
           for (String word : readList(WORDS)) {
-            add(word, 1f, exact, folded, max);
+            put(word, 1f, words);
           }
-          Set<String> surnames = new HashSet<>();
+          List<String> surnames = new ArrayList<>();
           for (String s : readList(SURNAMES)) {
             surnames.add(key(s));
-            surnames.add(DiacriticFolder.fold(key(s)));
           }
-          builtIn = l = new Lexicon(exact, folded, Set.copyOf(surnames), max[0]);
+          builtIn = l = new Lexicon(words, List.copyOf(surnames));
         }
       }
     }
@@ -72,30 +81,71 @@ public final class Lexicon {
    * 1]; words already known keep their weight.
    */
   public Lexicon withCompounds(Map<String, Float> compounds) {
-    Map<String, Float> e = new HashMap<>(exact);
-    Map<String, Float> f = new HashMap<>(folded);
-    int[] max = {maxSyllables};
-    compounds.forEach((word, confidence) -> add(word, confidence, e, f, max));
-    return new Lexicon(e, f, surnames, max[0]);
+    Map<String, Float> w = new HashMap<>(words);
+    compounds.forEach((word, confidence) -> put(word, confidence, w));
+    return new Lexicon(w, surnameList);
   }
 
   /** Number of words known (with diacritics). */
   public int size() {
-    return exact.size();
+    return words.size();
   }
 
   int maxSyllables() {
     return maxSyllables;
   }
 
-  /** Weight of the word whose syllable keys are joined in {@code key}; 0 when unknown. */
-  float weight(String key, boolean foldedForm) {
-    Float w = (foldedForm ? folded : exact).get(key);
-    return w == null ? 0f : w;
+  /** Id of a syllable key (as {@link SyllableKeys} writes it), or -1 when no word contains it. */
+  int syllableId(char[] key, int len) {
+    return syllables.find(key, 0, len);
   }
 
-  boolean isSurname(String key) {
-    return surnames.contains(key);
+  /** Id of a syllable key given as a string, or -1. */
+  int syllableId(String key) {
+    return syllables.find(key.toCharArray(), 0, key.length());
+  }
+
+  WordTrie trie(boolean foldedForm) {
+    return foldedForm ? folded : exact;
+  }
+
+  /** Weight of the two-syllable word {@code a b} (ids), 0 when unknown. */
+  float pairWeight(int a, int b, boolean foldedForm) {
+    WordTrie t = trie(foldedForm);
+    int n = t.child(t.child(WordTrie.ROOT, a), b);
+    return n < 0 ? 0f : t.weight(n);
+  }
+
+  /** Weight of the word whose syllable keys are joined by spaces in {@code key}; 0 when unknown. */
+  float weight(String key, boolean foldedForm) {
+    WordTrie t = trie(foldedForm);
+    int node = WordTrie.ROOT;
+    for (String s : key.split(" ")) {
+      node = t.child(node, syllableId(s));
+      if (node < 0) {
+        return 0f;
+      }
+    }
+    return t.weight(node);
+  }
+
+  boolean isSurname(int syllableId) {
+    return syllableId >= 0 && surnames.get(syllableId);
+  }
+
+  /**
+   * Function words and numerals (normalised, lower case), which learned compounds never contain.
+   */
+  static Set<String> functionWords() {
+    Set<String> f = functionWords;
+    if (f == null) {
+      Set<String> out = new HashSet<>();
+      for (String w : readList(FUNCTION_WORDS)) {
+        out.add(key(w));
+      }
+      functionWords = f = Set.copyOf(out);
+    }
+    return f;
   }
 
   /** Lookup key of one syllable: canonical form, lower case. */
@@ -103,28 +153,32 @@ public final class Lexicon {
     return VietnameseNormalizer.normalize(syllable).toLowerCase(Locale.ROOT);
   }
 
-  private static void add(
-      String word,
-      float confidence,
-      Map<String, Float> exact,
-      Map<String, Float> folded,
-      int[] max) {
-    String[] syllables = word.strip().split("\\s+");
-    if (syllables.length < 2) {
+  private void index(String word, float weight) {
+    String[] parts = word.split(" ");
+    int[] ids = new int[parts.length];
+    int[] foldedIds = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      ids[i] = syllables.add(parts[i]);
+      foldedIds[i] = syllables.add(DiacriticFolder.fold(parts[i]));
+    }
+    exact.add(ids, weight);
+    folded.add(foldedIds, weight);
+    maxSyllables = Math.max(maxSyllables, parts.length);
+  }
+
+  private static void put(String word, float confidence, Map<String, Float> words) {
+    String[] parts = word.strip().split("\\s+");
+    if (parts.length < 2) {
       return;
     }
     StringBuilder k = new StringBuilder();
-    for (String s : syllables) {
+    for (String s : parts) {
       if (!k.isEmpty()) {
         k.append(' ');
       }
       k.append(key(s));
     }
-    float w = (syllables.length - 1) * confidence;
-    String exactKey = k.toString();
-    exact.merge(exactKey, w, Math::max);
-    folded.merge(DiacriticFolder.fold(exactKey), w, Math::max);
-    max[0] = Math.max(max[0], syllables.length);
+    words.merge(k.toString(), (parts.length - 1) * confidence, Math::max);
   }
 
   private static Iterable<String> readList(String resource) {
@@ -134,7 +188,7 @@ public final class Lexicon {
             "missing resource " + resource + " next to " + Lexicon.class);
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      java.util.List<String> out = new java.util.ArrayList<>();
+      List<String> out = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         int hash = line.indexOf('#');
         String item = (hash < 0 ? line : line.substring(0, hash)).strip();

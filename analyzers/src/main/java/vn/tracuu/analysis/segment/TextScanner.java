@@ -1,5 +1,6 @@
 package vn.tracuu.analysis.segment;
 
+import java.nio.CharBuffer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,12 +33,38 @@ final class TextScanner {
 
   private static final String URL_TRAILING = ".,;:!?)]}\"'»”’…";
 
+  /**
+   * Abbreviations written with a period before what they qualify ("TP. HCM", "Q. 3", "PGS. TS."):
+   * thành phố, quận, phường, huyện, xã, thị xã, thị trấn, tiến sĩ, thạc sĩ, giáo sư, phó giáo sư,
+   * bác sĩ, kỹ sư, cử nhân, nhà xuất bản. The period belongs to the word.
+   */
+  private static final java.util.Set<String> ABBREVIATIONS =
+      java.util.Set.of(
+          "TP", "Tp", "Q", "P", "H", "X", "TX", "TT", "TS", "ThS", "GS", "PGS", "BS", "KS", "CN",
+          "NXB");
+
   /** Growable parallel arrays: piece i is {@code [start[i], end[i])} of {@code type[i]}. */
   static final class Pieces {
     int[] start = new int[64];
     int[] end = new int[64];
     TokenType[] type = new TokenType[64];
+    java.util.BitSet abbreviations = new java.util.BitSet();
     int size;
+
+    void clear() {
+      size = 0;
+      abbreviations.clear();
+    }
+
+    /** True when piece i is a WORD abbreviation whose last character is its period. */
+    boolean abbreviation(int i) {
+      return abbreviations.get(i);
+    }
+
+    /** End of the letters of piece i (before an abbreviation's period). */
+    int letterEnd(int i) {
+      return abbreviations.get(i) ? end[i] - 1 : end[i];
+    }
 
     void add(int s, int e, TokenType t) {
       if (size == start.length) {
@@ -55,14 +82,25 @@ final class TextScanner {
   private TextScanner() {}
 
   static Pieces scan(CharSequence text) {
+    char[] chars = new char[text.length()];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = text.charAt(i);
+    }
     Pieces out = new Pieces();
-    int n = text.length();
+    scan(chars, chars.length, out);
+    return out;
+  }
+
+  /** Cuts {@code text[0, n)} into {@code out} (cleared first). */
+  static void scan(char[] text, int n, Pieces out) {
+    out.clear();
+    CharBuffer view = null; // for the rare regular-expression matches
     int i = 0;
     int chunkEnd = -1; // end of the current run of non-space characters
     boolean chunkHasAt = false;
     Matcher doc = null;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (isSpace(c)) {
         i++;
         continue;
@@ -70,13 +108,13 @@ final class TextScanner {
       if (i >= chunkEnd) {
         chunkEnd = i;
         chunkHasAt = false;
-        while (chunkEnd < n && !isSpace(text.charAt(chunkEnd))) {
-          chunkHasAt |= text.charAt(chunkEnd) == '@';
+        while (chunkEnd < n && !isSpace(text[chunkEnd])) {
+          chunkHasAt |= text[chunkEnd] == '@';
           chunkEnd++;
         }
-        if (isUrlStart(text, i)) {
+        if (isUrlStart(text, i, n)) {
           int e = chunkEnd;
-          while (e > i && URL_TRAILING.indexOf(text.charAt(e - 1)) >= 0) {
+          while (e > i && URL_TRAILING.indexOf(text[e - 1]) >= 0) {
             e--;
           }
           out.add(i, e, TokenType.URL);
@@ -85,10 +123,13 @@ final class TextScanner {
         }
       }
       if (chunkHasAt && isWordChar(c)) {
-        Matcher m = EMAIL.matcher(text).region(i, chunkEnd);
+        if (view == null) {
+          view = CharBuffer.wrap(text, 0, n);
+        }
+        Matcher m = EMAIL.matcher(view).region(i, chunkEnd);
         if (m.lookingAt()) {
           int e = m.end();
-          while (e > i && text.charAt(e - 1) == '.') {
+          while (e > i && text[e - 1] == '.') {
             e--;
           }
           out.add(i, e, TokenType.EMAIL);
@@ -99,7 +140,10 @@ final class TextScanner {
       if (isDigit(c)) {
         if (looksLikeDocNumberStart(text, i, n)) {
           if (doc == null) {
-            doc = DOC_NUMBER.matcher(text);
+            if (view == null) {
+              view = CharBuffer.wrap(text, 0, n);
+            }
+            doc = DOC_NUMBER.matcher(view);
           }
           doc.region(i, Math.min(n, i + 80));
           if (doc.lookingAt()) {
@@ -117,7 +161,7 @@ final class TextScanner {
       }
       // Punctuation: a run of the same character ("...", "--") is one piece.
       int e = i + 1;
-      while (e < n && text.charAt(e) == c) {
+      while (e < n && text[e] == c) {
         e++;
       }
       if (Character.isHighSurrogate(c) && e < n) {
@@ -126,24 +170,23 @@ final class TextScanner {
       out.add(i, e, TokenType.PUNCT);
       i = e;
     }
-    return out;
   }
 
-  private static int number(CharSequence text, int i, int n, Pieces out) {
+  private static int number(char[] text, int i, int n, Pieces out) {
     int s = i;
-    while (i < n && isDigit(text.charAt(i))) {
+    while (i < n && isDigit(text[i])) {
       i++;
     }
     // 1.000.000, 3,5, 19/8/2019, 10:30, 2003-2006
-    while (i + 1 < n && ".,/:-".indexOf(text.charAt(i)) >= 0 && isDigit(text.charAt(i + 1))) {
+    while (i + 1 < n && ".,/:-".indexOf(text[i]) >= 0 && isDigit(text[i + 1])) {
       i++;
-      while (i < n && isDigit(text.charAt(i))) {
+      while (i < n && isDigit(text[i])) {
         i++;
       }
     }
     TokenType type = TokenType.NUMBER;
-    if (i < n && isLetter(text.charAt(i))) { // 1A, 20km, 10h30
-      while (i < n && isWordChar(text.charAt(i))) {
+    if (i < n && isLetter(text[i])) { // 1A, 20km, 10h30
+      while (i < n && isWordChar(text[i])) {
         i++;
       }
       type = TokenType.CODE;
@@ -152,18 +195,23 @@ final class TextScanner {
     return i;
   }
 
-  private static int syllable(CharSequence text, int i, int n, Pieces out) {
+  private static int syllable(char[] text, int i, int n, Pieces out) {
     int s = i;
     boolean digits = false;
-    while (i < n && isWordChar(text.charAt(i))) {
-      digits |= isDigit(text.charAt(i));
+    while (i < n && isWordChar(text[i])) {
+      digits |= isDigit(text[i]);
       i++;
     }
     TokenType type = digits ? TokenType.CODE : TokenType.WORD;
+    if (!digits && isAbbreviation(text, s, i, n)) {
+      out.add(s, i + 1, type);
+      out.abbreviations.set(out.size - 1);
+      return i + 1;
+    }
     // e-mail, QĐ-UBND, Covid-19: hyphen-joined parts without spaces
-    while (i + 1 < n && text.charAt(i) == '-' && isWordChar(text.charAt(i + 1))) {
+    while (i + 1 < n && text[i] == '-' && isWordChar(text[i + 1])) {
       i++;
-      while (i < n && isWordChar(text.charAt(i))) {
+      while (i < n && isWordChar(text[i])) {
         i++;
       }
       type = TokenType.CODE;
@@ -172,28 +220,41 @@ final class TextScanner {
     return i;
   }
 
-  private static boolean looksLikeDocNumberStart(CharSequence text, int i, int n) {
+  /** {@code [s, e)} is a known abbreviation followed by a period, a space and a letter or digit. */
+  private static boolean isAbbreviation(char[] text, int s, int e, int n) {
+    if (e - s > 3 || e + 2 >= n || text[e] != '.' || text[e + 1] != ' ') {
+      return false;
+    }
+    char next = text[e + 2];
+    return (isLetter(next) || isDigit(next)) && ABBREVIATIONS.contains(new String(text, s, e - s));
+  }
+
+  private static boolean looksLikeDocNumberStart(char[] text, int i, int n) {
     // Cheap check before the regular expression: a '/' within the next few characters.
     for (int j = i + 1, lim = Math.min(n, i + 10); j < lim; j++) {
-      if (text.charAt(j) == '/') {
+      if (text[j] == '/') {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean isUrlStart(CharSequence t, int i) {
-    return startsWithIgnoreCase(t, i, "http://")
-        || startsWithIgnoreCase(t, i, "https://")
-        || startsWithIgnoreCase(t, i, "www.");
+  private static boolean isUrlStart(char[] t, int i, int n) {
+    char c = t[i];
+    if (c != 'h' && c != 'H' && c != 'w' && c != 'W') {
+      return false;
+    }
+    return startsWithIgnoreCase(t, i, n, "http://")
+        || startsWithIgnoreCase(t, i, n, "https://")
+        || startsWithIgnoreCase(t, i, n, "www.");
   }
 
-  private static boolean startsWithIgnoreCase(CharSequence t, int i, String prefix) {
-    if (i + prefix.length() > t.length()) {
+  private static boolean startsWithIgnoreCase(char[] t, int i, int n, String prefix) {
+    if (i + prefix.length() > n) {
       return false;
     }
     for (int k = 0; k < prefix.length(); k++) {
-      if (Character.toLowerCase(t.charAt(i + k)) != prefix.charAt(k)) {
+      if (Character.toLowerCase(t[i + k]) != prefix.charAt(k)) {
         return false;
       }
     }
@@ -201,19 +262,30 @@ final class TextScanner {
   }
 
   static boolean isSpace(char c) {
-    return c == ' '
-        || c == '\n'
-        || c == '\t'
-        || c == '\r'
-        || Character.isWhitespace(c)
-        || c == '\u00A0';
+    if (c <= ' ') {
+      return c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isWhitespace(c);
+    }
+    return c >= 0x80 && (c == '\u00A0' || Character.isWhitespace(c));
   }
 
   static boolean isDigit(char c) {
     return c >= '0' && c <= '9' || (c > 127 && Character.isDigit(c));
   }
 
+  /** {@link #isLetter} of the first chars (Latin, Vietnamese, combining marks), precomputed. */
+  private static final boolean[] LETTER = new boolean[0x2000];
+
+  static {
+    for (char c = 0; c < LETTER.length; c++) {
+      LETTER[c] = computeIsLetter(c);
+    }
+  }
+
   static boolean isLetter(char c) {
+    return c < LETTER.length ? LETTER[c] : computeIsLetter(c);
+  }
+
+  private static boolean computeIsLetter(char c) {
     if (c < 128) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }

@@ -17,8 +17,10 @@ public enum TokenType {
   /** Punctuation or a symbol; the Lucene tokenizer drops these. */
   PUNCT;
 
+  private final String luceneType = "<" + name() + ">";
+
   /** The Lucene type attribute value, e.g. {@code <WORD>}. */
   public String luceneType() {
-    return "<" + name() + ">";
+    return luceneType;
   }
 }

@@ -11,4 +11,15 @@ public interface WordSegmenter {
 
   /** The units of {@code text} in order; spans never overlap and skip only white space. */
   List<Word> segment(CharSequence text);
+
+  /**
+   * The units of {@code text} into {@code out} (cleared first), which the caller reuses from call
+   * to call; implementations may override this to avoid allocating per unit.
+   */
+  default void segment(CharSequence text, Segmentation out) {
+    out.clear();
+    for (Word w : segment(text)) {
+      out.add(w);
+    }
+  }
 }

@@ -85,6 +85,32 @@ class DictionarySegmenterTest {
     assertEquals("mua ở chợ nổi", segmented(SEGMENTER, "mua ở chợ nổi"));
   }
 
+  @Test
+  void abbreviationsKeepTheirPeriod() {
+    assertEquals(
+        "tại TP. HCM , Q. 3 , P. Bến_Nghé .",
+        segmented(SEGMENTER, "tại TP. HCM, Q. 3, P. Bến Nghé."));
+    Word tp = SEGMENTER.segment("TP. Huế").get(0);
+    assertEquals(3, tp.end() - tp.start());
+    assertEquals(2, tp.syllableEnd(0) - tp.syllableStart(0), "the syllable has no period");
+    // A period that ends a sentence stays punctuation, even after a capitalised word.
+    assertEquals("về Huế .", segmented(SEGMENTER, "về Huế."));
+    assertEquals("ở VN . Sau", segmented(SEGMENTER, "ở VN. Sau"));
+  }
+
+  @Test
+  void learnerSkipsFunctionWordsAndAcronyms() {
+    CompoundLearner learner = new CompoundLearner();
+    for (int i = 0; i < 10; i++) {
+      learner.observe("Ông cho biết UBND TP đã chi năm triệu đồng cho chợ nổi.");
+    }
+    Map<String, Float> learned = learner.compounds(3, 0.01);
+    assertTrue(learned.containsKey("chợ nổi"), learned::toString);
+    for (String phrase : List.of("cho biết", "triệu đồng", "ubnd tp", "đã chi", "năm triệu")) {
+      assertTrue(!learned.containsKey(phrase), phrase + " is a phrase, not a word");
+    }
+  }
+
   private static Word word(List<Word> words, String text, TokenType type) {
     for (Word w : words) {
       if (w.type() == type && w.end() - w.start() == text.length()) {
