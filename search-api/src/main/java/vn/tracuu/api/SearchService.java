@@ -36,6 +36,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -64,6 +65,10 @@ public final class SearchService implements Closeable {
   private static final int SNIPPET_PASSAGE_CHARS = 160;
   private static final int FACET_TOP = 10;
 
+
+  /** How long a cursor keeps its point-in-time view after the index has moved on. */
+  static final int CURSOR_VIEW_SECONDS = 600;
+
   /** Facet dimensions in the JSON and the schema field each counts. */
   private static final Map<String, String> FACETS =
       mapOf(
@@ -82,6 +87,10 @@ public final class SearchService implements Closeable {
   private final UnifiedHighlighter highlighter;
   private final ScheduledExecutorService refresher;
   private final Duration budget;
+
+  /** Searchers that cursors point at, kept a while after the index moved on. */
+  private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
+
   private final Map<Object, Map<String, StringDocValuesReaderState>> facetStates =
       new ConcurrentHashMap<>();
 
@@ -159,21 +168,36 @@ public final class SearchService implements Closeable {
         byRelevance
             ? null
             : request.sort() == SearchRequest.SortOrder.OLDEST ? oldestFirst() : newestFirst();
-    int wanted = request.page() * request.size();
+    int fingerprint = request.fingerprint();
+    SearchCursor cursor =
+        request.cursor() == null ? null : SearchCursor.decode(request.cursor(), fingerprint);
+    if (cursor != null && cursor.byScore() != byRelevance) {
+      throw new BadRequestException(
+          "parameter 'cursor' belongs to another search: keep q, filters and sort of the search"
+              + " that returned it");
+    }
+    // Without a cursor, page n means collecting the first n pages and keeping the last one.
+    int wanted = cursor == null ? request.page() * request.size() : request.size();
+    int skipped = cursor == null ? wanted - request.size() : 0;
 
-    IndexSearcher managed = searchers.acquire();
+    IndexSearcher managed = cursor == null ? searchers.acquire() : pointInTime(cursor);
     try {
       // A searcher of our own per request: the timeout is per searcher, the reader is shared.
       IndexSearcher searcher = new IndexSearcher(managed.getIndexReader());
       searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+      ScoreDoc after = cursor == null ? null : cursor.position();
+      if (after != null && after.doc >= searcher.getIndexReader().maxDoc()) {
+        throw new BadRequestException(
+            "parameter 'cursor' is not a cursor of this server: pass next_cursor unchanged");
+      }
       FacetsCollectorManager.FacetsResult result;
       try {
         result =
             sort == null
-                ? FacetsCollectorManager.search(
-                    searcher, query, wanted, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(
-                    searcher, query, wanted, sort, false, new FacetsCollectorManager());
+                ? FacetsCollectorManager.searchAfter(
+                    searcher, after, query, wanted, new FacetsCollectorManager())
+                : FacetsCollectorManager.searchAfter(
+                    searcher, after, query, wanted, sort, false, new FacetsCollectorManager());
       } catch (IndexSearcher.TooManyClauses e) {
         // Each word becomes one clause per searched field; Lucene caps the total (1024).
         throw new BadRequestException(
@@ -183,9 +207,7 @@ public final class SearchService implements Closeable {
       TopDocs top = result.topDocs();
       ScoreDoc[] pageDocs =
           Arrays.copyOfRange(
-              top.scoreDocs,
-              Math.min(top.scoreDocs.length, wanted - request.size()),
-              top.scoreDocs.length);
+              top.scoreDocs, Math.min(top.scoreDocs.length, skipped), top.scoreDocs.length);
       StoredFields stored = searcher.storedFields();
       List<SearchResponse.Hit> hits = new ArrayList<>(pageDocs.length);
       for (ScoreDoc scoreDoc : pageDocs) {
@@ -193,12 +215,47 @@ public final class SearchService implements Closeable {
       }
       Map<String, List<SearchResponse.FacetValue>> facets =
           request.facets() ? facets(searcher.getIndexReader(), result.facetsCollector()) : null;
+      long total = top.totalHits.value();
+      int seen = (cursor == null ? skipped : cursor.seen()) + pageDocs.length;
+      String next = null;
+      if (pageDocs.length == request.size() && seen < total && !partial) {
+        long version = lifetimes.record(managed);
+        next =
+            SearchCursor.after(version, pageDocs[pageDocs.length - 1], seen, fingerprint).encode();
+      }
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
-          top.totalHits.value(), tookMs, partial, request.page(), request.size(), hits, facets);
+          total,
+          tookMs,
+          partial,
+          cursor == null ? request.page() : null,
+          request.size(),
+          hits,
+          facets,
+          next);
     } finally {
-      searchers.release(managed);
+      managed.getIndexReader().decRef();
     }
+  }
+
+  /**
+   * The searcher a cursor's first page was answered from, while it is kept ({@link
+   * #CURSOR_VIEW_SECONDS} after the index moved on), else a clear error: continuing on another
+   * version of the index could skip or repeat hits.
+   */
+  private IndexSearcher pointInTime(SearchCursor cursor) throws IOException {
+    IndexSearcher kept = lifetimes.acquire(cursor.version());
+    if (kept != null) {
+      return kept;
+    }
+    IndexSearcher current = searchers.acquire();
+    if (current.getIndexReader() instanceof DirectoryReader reader
+        && reader.getVersion() == cursor.version()) {
+      return current; // e.g. after a restart over the same index
+    }
+    searchers.release(current);
+    throw new BadRequestException(
+        "parameter 'cursor' has expired: the index has changed since the first page; search again");
   }
 
   /**
@@ -224,7 +281,8 @@ public final class SearchService implements Closeable {
             SearchRequest.SortOrder.NEWEST,
             asked.page(),
             asked.size(),
-            false);
+            false,
+            asked.cursor());
     return search(news, Caller.ANONYMOUS);
   }
 
@@ -496,9 +554,15 @@ public final class SearchService implements Closeable {
     return map;
   }
 
+  /** Sees the latest commit now rather than within a second (for tests and tools). */
+  void refreshNow() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
   private void refreshQuietly() {
     try {
       searchers.maybeRefresh();
+      lifetimes.prune(new SearcherLifetimeManager.PruneByAge(CURSOR_VIEW_SECONDS));
     } catch (IOException | RuntimeException e) {
       log.warn("index refresh failed; still serving the previous view: {}", e.toString());
     }
@@ -507,6 +571,7 @@ public final class SearchService implements Closeable {
   @Override
   public void close() throws IOException {
     refresher.shutdownNow();
+    lifetimes.close();
     searchers.close();
     directory.close();
   }

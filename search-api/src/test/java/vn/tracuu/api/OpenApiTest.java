@@ -70,6 +70,16 @@ class OpenApiTest {
   void realResponsesMatchTheirSchemas() throws Exception {
     check("/api/search", "/api/search?q=chinh+quyen+dien+tu&size=100", TestServer.STAFF, 200);
     check("/api/search", "/api/search?type=attachment", TestServer.STAFF, 200);
+    String cursor =
+        api.json("/api/search", TestServer.STAFF, "q", "chinh quyen", "size", "2")
+            .get("next_cursor")
+            .asText();
+    check(
+        "/api/search",
+        "/api/search" + TestServer.query("q", "chinh quyen", "size", "2", "cursor", cursor),
+        TestServer.STAFF,
+        200);
+    check("/api/search", "/api/search?q=x&cursor=nope", TestServer.STAFF, 400);
     check("/api/search", "/api/search?type=document&size=100", TestServer.STAFF, 200);
     check("/api/search", "/api/search?q=%22&from=2019-02-30", TestServer.STAFF, 400);
     check("/api/search", "/api/search?q=x", TestServer.ANONYMOUS, 401);
