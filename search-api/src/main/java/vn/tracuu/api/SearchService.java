@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,7 @@ import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -48,6 +50,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tracuu.query.UserQueryParser;
 import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
 
@@ -65,6 +68,26 @@ public final class SearchService implements Closeable {
   private static final int SNIPPET_PASSAGE_CHARS = 160;
   private static final int FACET_TOP = 10;
 
+  /** Stored fields a hit shows: everything but the body, which snippets read themselves. */
+  private static final Set<String> HIT_FIELDS =
+      Set.of(
+          IndexSchema.ID,
+          IndexSchema.KIND,
+          IndexSchema.TITLE,
+          IndexSchema.DATE,
+          IndexSchema.DATE_SOURCE,
+          IndexSchema.SENDER,
+          IndexSchema.RECIPIENTS,
+          IndexSchema.FOLDERS,
+          IndexSchema.PARENT_ID,
+          IndexSchema.DOC_NUMBER,
+          IndexSchema.DOC_TYPE,
+          IndexSchema.AGENCY,
+          IndexSchema.SIGNER,
+          IndexSchema.SUMMARY,
+          IndexSchema.SOURCE);
+
+  private static final Set<String> BODY_ONLY = Set.of(IndexSchema.BODY);
 
   /** How long a cursor keeps its point-in-time view after the index has moved on. */
   static final int CURSOR_VIEW_SECONDS = 600;
@@ -84,7 +107,10 @@ public final class SearchService implements Closeable {
   private final SearcherManager searchers;
   private final Analyzer analyzer = IndexSchema.analyzer();
   private final QueryLanguage language = new QueryLanguage(analyzer);
-  private final UnifiedHighlighter highlighter;
+  private final UserQueryParser exactBody =
+      new UserQueryParser(analyzer, Map.of(IndexSchema.BODY, 1f));
+  private final UserQueryParser foldedBody =
+      new UserQueryParser(analyzer, Map.of(IndexSchema.BODY_FOLDED, 1f));
   private final ScheduledExecutorService refresher;
   private final Duration budget;
 
@@ -119,21 +145,6 @@ public final class SearchService implements Closeable {
           "no index at " + indexDir.toAbsolutePath() + ": run 'tracuu index' first");
     }
     this.searchers = new SearcherManager(directory, null);
-    this.highlighter =
-        UnifiedHighlighter.builderWithoutSearcher(analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            // Snippets re-analyse the stored text (a few ms per hit for a few KB): only the first
-            // 50,000 characters are searched for passages, which bounds the cost of long files.
-            .withMaxLength(50_000)
-            .withMaxNoHighlightPassages(0)
-            // Sentences of official documents run long (headers have no full stops).
-            .withBreakIterator(
-                () ->
-                    LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT),
-                        SNIPPET_PASSAGE_CHARS,
-                        0.5f))
-            .build();
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -209,9 +220,17 @@ public final class SearchService implements Closeable {
           Arrays.copyOfRange(
               top.scoreDocs, Math.min(top.scoreDocs.length, skipped), top.scoreDocs.length);
       StoredFields stored = searcher.storedFields();
+      String[] snippets = snippets(searcher, parsed, pageDocs);
       List<SearchResponse.Hit> hits = new ArrayList<>(pageDocs.length);
-      for (ScoreDoc scoreDoc : pageDocs) {
-        hits.add(hit(searcher, stored.document(scoreDoc.doc), parsed.text(), scoreDoc, caller));
+      for (int i = 0; i < pageDocs.length; i++) {
+        ScoreDoc scoreDoc = pageDocs[i];
+        hits.add(
+            hit(
+                searcher,
+                stored.document(scoreDoc.doc, HIT_FIELDS),
+                snippets[i],
+                scoreDoc,
+                caller));
       }
       Map<String, List<SearchResponse.FacetValue>> facets =
           request.facets() ? facets(searcher.getIndexReader(), result.facetsCollector()) : null;
@@ -465,7 +484,7 @@ public final class SearchService implements Closeable {
   }
 
   private SearchResponse.Hit hit(
-      IndexSearcher searcher, Document doc, Query textQuery, ScoreDoc scoreDoc, Caller caller)
+      IndexSearcher searcher, Document doc, String snippet, ScoreDoc scoreDoc, Caller caller)
       throws IOException {
     String parentId = doc.get(IndexSchema.PARENT_ID);
     SearchResponse.Parent parent = null;
@@ -487,7 +506,7 @@ public final class SearchService implements Closeable {
         record.title(),
         record.date(),
         record.dateSource(),
-        snippet(textQuery, record.text()),
+        snippet,
         record.sender(),
         record.recipients(),
         record.folders(),
@@ -510,24 +529,115 @@ public final class SearchService implements Closeable {
   }
 
   /**
-   * The best passages of {@code body} with matches in {@code <mark>}; everything else is
-   * HTML-escaped. Exact-diacritic matches are preferred; when there are none (a query typed without
-   * diacritics), the folded field marks the matches.
+   * The best passages of each hit's body with matches in {@code <mark>}; everything else is
+   * HTML-escaped. Exact-diacritic matches are preferred; when a body has none (a query typed
+   * without diacritics), the folded field marks the matches. Offsets come from the postings (schema
+   * 3), so no text is analysed again; on an older index the highlighter analyses the text instead.
+   * A body without matches (the hit matched its title) starts the snippet plainly.
    */
-  private String snippet(Query textQuery, String body) throws IOException {
+  private String[] snippets(IndexSearcher searcher, QueryLanguage.Parsed parsed, ScoreDoc[] docs)
+      throws IOException {
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    String[] snippets = new String[docs.length];
+    if (parsed.hasText() && docs.length > 0) {
+      // The text query again, over one body field at a time: a field is marked only when it
+      // matches the whole query by itself (a stray exact "tu" in OCR noise does not beat the
+      // folded "chính quyền điện tử" of a query typed without diacritics).
+      BodyHighlighter highlighter = new BodyHighlighter(searcher, analyzer);
+      String[] exact = highlight(highlighter, IndexSchema.BODY, exactBody, parsed, ids);
+      int[] rest =
+          java.util.stream.IntStream.range(0, ids.length).filter(i -> exact[i] == null).toArray();
+      if (rest.length > 0) {
+        int[] restIds = java.util.Arrays.stream(rest).map(i -> ids[i]).toArray();
+        String[] folded =
+            highlight(highlighter, IndexSchema.BODY_FOLDED, foldedBody, parsed, restIds);
+        for (int j = 0; j < rest.length; j++) {
+          exact[rest[j]] = folded[j];
+        }
+      }
+      System.arraycopy(exact, 0, snippets, 0, ids.length);
+    }
+    StoredFields stored = null;
+    for (int i = 0; i < docs.length; i++) {
+      if (snippets[i] == null) {
+        if (stored == null) {
+          stored = searcher.storedFields();
+        }
+        snippets[i] = plainSnippet(stored.document(ids[i], BODY_ONLY).get(IndexSchema.BODY));
+      }
+    }
+    return snippets;
+  }
+
+  /** Marked passages of {@code field} per document, or null where nothing was marked. */
+  private static String[] highlight(
+      BodyHighlighter highlighter,
+      String field,
+      UserQueryParser parser,
+      QueryLanguage.Parsed parsed,
+      int[] ids)
+      throws IOException {
+    Query query = parser.parse(parsed.freeText());
+    String[] marked =
+        highlighter
+            .highlightFields(new String[] {field}, query, ids, new int[] {SNIPPET_PASSAGES})
+            .get(field);
+    for (int i = 0; i < marked.length; i++) {
+      marked[i] = marked[i] != null && marked[i].contains("<mark>") ? marked[i].strip() : null;
+    }
+    return marked;
+  }
+
+  private static String plainSnippet(String body) {
     if (body == null || body.isEmpty()) {
       return "";
-    }
-    for (String field : new String[] {IndexSchema.BODY, IndexSchema.BODY_FOLDED}) {
-      Object highlighted =
-          highlighter.highlightWithoutSearcher(field, textQuery, body, SNIPPET_PASSAGES);
-      if (highlighted instanceof String s && s.contains("<mark>")) {
-        return s.strip();
-      }
     }
     String plain =
         body.length() > PLAIN_SNIPPET_CHARS ? body.substring(0, PLAIN_SNIPPET_CHARS) + "…" : body;
     return escapeHtml(plain.strip());
+  }
+
+  /**
+   * Highlights {@code body} and {@code body_folded} over the stored {@code body} (the folded field
+   * is not stored: both are analysed from the same text, so its offsets fit the body).
+   */
+  static final class BodyHighlighter extends UnifiedHighlighter {
+
+    private static final DefaultPassageFormatter FORMATTER =
+        new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+
+    BodyHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+      super(
+          UnifiedHighlighter.builder(searcher, analyzer)
+              .withFormatter(FORMATTER)
+              // Bounds the text read (and, on an index without offsets, analysed) per hit.
+              .withMaxLength(50_000)
+              .withMaxNoHighlightPassages(0)
+              // Sentences of official documents run long (headers have no full stops).
+              .withBreakIterator(
+                  () ->
+                      LengthGoalBreakIterator.createClosestToLength(
+                          BreakIterator.getSentenceInstance(Locale.ROOT),
+                          SNIPPET_PASSAGE_CHARS,
+                          0.5f)));
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> bodies =
+          super.loadFieldValues(new String[] {IndexSchema.BODY}, docIter, cacheCharsThreshold);
+      List<CharSequence[]> values = new ArrayList<>(bodies.size());
+      for (CharSequence[] body : bodies) {
+        CharSequence[] perField = new CharSequence[fields.length];
+        Arrays.fill(perField, body[0]);
+        values.add(perField);
+      }
+      return values;
+    }
   }
 
   static String escapeHtml(String s) {
