@@ -38,6 +38,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -144,7 +145,22 @@ public final class SearchService implements Closeable {
       throw new IOException(
           "no index at " + indexDir.toAbsolutePath() + ": run 'tracuu index' first");
     }
-    this.searchers = new SearcherManager(directory, null);
+    // Each new view of the index gets its facet ordinals before it serves (warming): building
+    // them costs seconds on a large index, which would otherwise fall on the first search.
+    this.searchers =
+        new SearcherManager(
+            directory,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+                  throws IOException {
+                for (String field : FACETS.values()) {
+                  facetState(reader, field);
+                }
+                facetState(reader, IndexSchema.SOURCE); // for /api/stats
+                return new IndexSearcher(reader);
+              }
+            });
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -662,6 +678,17 @@ public final class SearchService implements Closeable {
       map.put(keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  /** Whether the facet ordinals of {@code field} are ready for the current view (tests). */
+  boolean facetsWarmed(String field) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      var states = facetStates.get(searcher.getIndexReader().getReaderCacheHelper().getKey());
+      return states != null && states.containsKey(field);
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** Sees the latest commit now rather than within a second (for tests and tools). */

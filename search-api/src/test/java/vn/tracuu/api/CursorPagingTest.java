@@ -166,6 +166,10 @@ class CursorPagingTest {
 
       write(index, 5, 3); // newer records that would come first in a fresh search
       service.refreshNow();
+      // The new view was warmed before it served: its facet ordinals are ready.
+      for (String field : List.of(IndexSchema.KIND, IndexSchema.YEAR, IndexSchema.SENDER)) {
+        assertTrue(service.facetsWarmed(field), field);
+      }
       SearchResponse fresh = service.search(first, Caller.ANONYMOUS);
       assertEquals(8, fresh.total());
       assertEquals(List.of("n7", "n6"), ids(fresh));
