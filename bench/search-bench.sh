@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Search latency and throughput with wrk, side by side with `mu find` on the same mail.
+# Search latency and throughput with wrk, side by side with `mu find` on the same mail, and at scale.
 #
-#   bench/search-bench.sh [--count N] [--work DIR] [--duration SECONDS] [--connections N]
+#   bench/search-bench.sh [--count N] [--scale N] [--work DIR] [--duration S] [--connections N]
 #
-# Builds (once, kept in --work) the deterministic mail corpus of ../shared/tools/make-mail-corpus.py,
-# a tracuu index of it and a mu index of it; serves the index with a bench token; runs wrk for a
-# keyword query, a phrase, and a keyword + one-year range with facets; then times `mu find` for the
-# same queries as separate processes. The baseline of the same run is /api/health (the HTTP stack
-# without a search): search figures are also given as ratios to it. Needs wrk and (optionally) mu:
-# apt-get install wrk maildir-utils. Not part of the test suite: it runs for minutes.
+# 1. Builds (once, kept in --work) the deterministic mail corpus of ../shared/tools/make-mail-corpus.py
+#    (--count messages, default 20000), a tracuu index of it and a mu index of it; serves the index
+#    with a bench token; runs wrk for a keyword query, a phrase, and a keyword + one-year range with
+#    facets; then times `mu find` for the same queries as separate processes.
+# 2. With --scale N (e.g. 1000000), also writes an index of N generated records
+#    (`tracuu eval synthetic-index`) and runs the same three queries against it.
+# The baseline of each run is /api/health (the HTTP stack without a search): search figures are
+# also given as ratios to it. Indexes are rebuilt when IndexSchema.java changes. Needs wrk and
+# (optionally) mu: apt-get install wrk maildir-utils. Not part of the test suite: it runs for
+# minutes. Remove --work afterwards (default data/bench) to free the space.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$ROOT/../shared"
 COUNT=20000
+SCALE=0
 WORK="$ROOT/data/bench"
 DURATION=10
 CONNECTIONS=4
@@ -22,11 +27,12 @@ PORT=7391
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --count) COUNT="$2"; shift 2 ;;
+    --scale) SCALE="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "search-bench: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -36,17 +42,30 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 command -v wrk >/dev/null || { say "wrk is missing: apt-get install wrk"; exit 1; }
 
 mkdir -p "$WORK"
+# An index is current when it was built from this IndexSchema.java.
+SCHEMA="$(git -C "$ROOT" hash-object analyzers/src/main/java/vn/tracuu/schema/IndexSchema.java)"
+current() { [[ -f "$1/.complete" && "$(cat "$1/.complete")" == "$SCHEMA" ]]; }
+
 MAIL="$WORK/mail-$COUNT"
 INDEX="$WORK/index-$COUNT"
 if [[ ! -d "$MAIL/cur" && ! -d "$MAIL/new" ]]; then
   say "generating $COUNT messages into $MAIL"
   python3 "$SHARED/tools/make-mail-corpus.py" --count "$COUNT" --format maildir --out "$MAIL"
 fi
-if [[ ! -f "$INDEX/.complete" ]]; then
+if ! current "$INDEX"; then
   say "indexing $MAIL into $INDEX"
   rm -rf "$INDEX"
   "$ROOT/tracuu" index --index "$INDEX" --mail "corpus=$MAIL"
-  touch "$INDEX/.complete"
+  echo "$SCHEMA" > "$INDEX/.complete"
+fi
+if (( SCALE > 0 )); then
+  SYNTHETIC="$WORK/synthetic-$SCALE"
+  if ! current "$SYNTHETIC"; then
+    say "writing $SCALE generated records into $SYNTHETIC"
+    rm -rf "$SYNTHETIC"
+    "$ROOT/tracuu" eval synthetic-index --index "$SYNTHETIC" --count "$SCALE" | tail -1 >&2
+    echo "$SCHEMA" > "$SYNTHETIC/.complete"
+  fi
 fi
 
 # A fresh token for this run; only its digest goes into the configuration.
@@ -60,17 +79,21 @@ auth:
       sha256: $SHA
       groups: [staff]
 YAML
-"$ROOT/tracuu" serve --index "$INDEX" --config "$WORK/bench-server.yaml" --port "$PORT" >"$WORK/serve.log" 2>&1 &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null || { say "server did not start: $(tail -5 "$WORK/serve.log")"; exit 1; }
-
-BASE="http://127.0.0.1:$PORT"
 AUTH="Authorization: Bearer $TOKEN"
+BASE="http://127.0.0.1:$PORT"
+SERVER=""
+stop_server() { if [[ -n "$SERVER" ]]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; SERVER=""; fi; }
+trap stop_server EXIT
+serve() {
+  "$ROOT/tracuu" serve --index "$1" --config "$WORK/bench-server.yaml" --port "$PORT" >"$WORK/serve.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 240); do
+    curl -fs "$BASE/api/health" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  say "server did not start: $(tail -5 "$WORK/serve.log")"; exit 1
+}
+
 declare -A URLS=(
   [keyword]="/api/search?q=b%C3%B3ng+%C4%91%C3%A1"
   [phrase]="/api/search?q=%22th%C3%A0nh+ph%E1%BB%91%22"
@@ -94,14 +117,7 @@ measure() {
   if grep -q "Non-2xx" <<<"$out"; then say "warning: non-2xx answers for $1"; fi
   echo "$p50 $p99 $rps"
 }
-
-say "warming up"
-for name in "${ORDER[@]}"; do wrk -t1 -c1 -d3s -H "$AUTH" "$BASE${URLS[$name]}" >/dev/null; done
 total_of() { curl -fs -H "$AUTH" "$BASE$1" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], d["partial"])'; }
-
-read -r B50 B99 BRPS < <(measure "/api/health")
-printf '%-22s %8s %8s %9s %8s %10s %10s\n' query "hits" "p50 ms" "p99 ms" "req/s" "p50/base" "mu ms/q"
-printf '%-22s %8s %8s %9s %8s %10s %10s\n' "baseline /api/health" "-" "$B50" "$B99" "$BRPS" "1.0" "-"
 
 MUHOME="$WORK/mu-$COUNT"
 if command -v mu >/dev/null && [[ ! -f "$MUHOME/.complete" ]]; then
@@ -111,17 +127,35 @@ if command -v mu >/dev/null && [[ ! -f "$MUHOME/.complete" ]]; then
   mu index --muhome="$MUHOME" >/dev/null
   touch "$MUHOME/.complete"
 fi
-for name in "${ORDER[@]}"; do
-  read -r P50 P99 RPS < <(measure "${URLS[$name]}")
-  read -r HITS PARTIAL < <(total_of "${URLS[$name]}")
-  MUMS="-"
-  if command -v mu >/dev/null; then
-    start=$(date +%s%N)
-    for _ in 1 2 3 4 5 6 7 8 9 10; do mu find --muhome="$MUHOME" ${MU[$name]} >/dev/null 2>&1 || true; done
-    MUMS=$(( ($(date +%s%N) - start) / 10000000 ))
-  fi
-  RATIO=$(awk -v a="$P50" -v b="$B50" 'BEGIN{printf "%.1f", (b>0? a/b : 0)}')
-  printf '%-22s %8s %8s %9s %8s %10s %10s\n' "$name" "$HITS" "$P50" "$P99" "$RPS" "$RATIO" "$MUMS"
-  [[ "$PARTIAL" == "False" ]] || say "warning: $name answered partial results"
-done
-say "corpus $COUNT messages; wrk -c$CONNECTIONS -d${DURATION}s; mu find timed as 10 separate processes per query"
+
+# run LABEL INDEX WITH_MU: serve INDEX, warm up, print one table
+run() {
+  local label="$1" index="$2" with_mu="$3" name B50 B99 BRPS P50 P99 RPS HITS PARTIAL MUMS RATIO start
+  serve "$index"
+  say "warming up ($label)"
+  for name in "${ORDER[@]}"; do wrk -t1 -c1 -d3s -H "$AUTH" "$BASE${URLS[$name]}" >/dev/null; done
+  read -r B50 B99 BRPS < <(measure "/api/health")
+  echo "== $label: $(curl -fs -H "$AUTH" "$BASE/api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])') records; wrk -c$CONNECTIONS -d${DURATION}s"
+  printf '%-22s %8s %8s %9s %8s %10s %10s\n' query "hits" "p50 ms" "p99 ms" "req/s" "p50/base" "mu ms/q"
+  printf '%-22s %8s %8s %9s %8s %10s %10s\n' "baseline /api/health" "-" "$B50" "$B99" "$BRPS" "1.0" "-"
+  for name in "${ORDER[@]}"; do
+    read -r P50 P99 RPS < <(measure "${URLS[$name]}")
+    read -r HITS PARTIAL < <(total_of "${URLS[$name]}")
+    MUMS="-"
+    if [[ "$with_mu" == yes ]] && command -v mu >/dev/null; then
+      start=$(date +%s%N)
+      for _ in 1 2 3 4 5 6 7 8 9 10; do mu find --muhome="$MUHOME" ${MU[$name]} >/dev/null 2>&1 || true; done
+      MUMS=$(( ($(date +%s%N) - start) / 10000000 ))
+    fi
+    RATIO=$(awk -v a="$P50" -v b="$B50" 'BEGIN{printf "%.1f", (b>0? a/b : 0)}')
+    printf '%-22s %8s %8s %9s %8s %10s %10s\n' "$name" "$HITS" "$P50" "$P99" "$RPS" "$RATIO" "$MUMS"
+    [[ "$PARTIAL" == "False" ]] || say "warning: $name answered partial results"
+  done
+  stop_server
+}
+
+run "mail corpus ($COUNT messages)" "$INDEX" yes
+if (( SCALE > 0 )); then
+  run "generated ($SCALE records)" "$SYNTHETIC" no
+fi
+say "mu find timed as 10 separate processes per query (ms per query)"

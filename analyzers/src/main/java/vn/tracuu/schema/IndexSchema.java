@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -22,6 +23,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
@@ -47,7 +49,7 @@ public final class IndexSchema {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   /** Bumped when the schema changes incompatibly; stored in the commit user data. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   // Identity and structure
   public static final String ID = "id";
@@ -137,6 +139,15 @@ public final class IndexSchema {
       List.of(KIND, SOURCE, YEAR, MONTH, SENDER, RECIPIENTS, FOLDERS, LIST_ID, AGENCY, DOC_TYPE);
 
   private static final String TRUE = "true";
+
+  /**
+   * {@link #BODY} and {@link #BODY_FOLDED}: character offsets in the postings, so the search side
+   * marks snippets from the index instead of analysing each hit's text again (both fields are
+   * analysed from the same text, so the folded field's offsets point into the stored body too).
+   */
+  private static final FieldType BODY_TYPE = offsets(true);
+
+  private static final FieldType BODY_FOLDED_TYPE = offsets(false);
 
   private IndexSchema() {}
 
@@ -276,7 +287,10 @@ public final class IndexSchema {
     }
 
     text(doc, TITLE, TITLE_FOLDED, r.title(), true);
-    text(doc, BODY, BODY_FOLDED, r.body(), true);
+    if (r.body() != null && !r.body().isEmpty()) {
+      doc.add(new Field(BODY, r.body(), BODY_TYPE));
+      doc.add(new Field(BODY_FOLDED, r.body(), BODY_FOLDED_TYPE));
+    }
 
     if (r.sender() != null) {
       stored(doc, SENDER, r.sender());
@@ -347,6 +361,13 @@ public final class IndexSchema {
     }
     doc.add(new TextField(exact, value, store ? Field.Store.YES : Field.Store.NO));
     doc.add(new TextField(folded, value, Field.Store.NO));
+  }
+
+  private static FieldType offsets(boolean stored) {
+    FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   /** Indexed (with the folded analyzer, see {@link #analyzer()}) but not stored. */

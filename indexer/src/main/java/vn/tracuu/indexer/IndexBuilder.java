@@ -130,7 +130,16 @@ public final class IndexBuilder {
       // Generations left by a killed run (never switched to) or by a switch whose clean-up was cut.
       layout.removeOldGenerations();
       var live = layout.live();
-      boolean fresh = rebuild || live.isEmpty();
+      // An index written with another schema (field settings changed) cannot take new records of
+      // this one: it is rebuilt beside the live one, which keeps serving until the switch.
+      boolean outdated = live.isPresent() && !IndexSchema.VERSION.equals(schemaVersion(live.get()));
+      if (outdated) {
+        log.warn(
+            "the index was written with schema {} and this indexer writes schema {}: rebuilding",
+            schemaVersion(live.get()),
+            IndexSchema.VERSION);
+      }
+      boolean fresh = rebuild || outdated || live.isEmpty();
       Path target = fresh ? layout.newGeneration() : live.get();
       log.info(
           "{} {}", fresh ? "building a new index generation at" : "updating the index at", target);
@@ -150,6 +159,17 @@ public final class IndexBuilder {
       run.report.rebuilt(rebuild);
       run.report.finished((System.nanoTime() - start) / 1_000_000);
       return run.report;
+    }
+  }
+
+  /** The schema version in the last commit of the index in {@code folder}, or null. */
+  private static String schemaVersion(Path folder) throws IOException {
+    try (Directory dir = FSDirectory.open(folder)) {
+      if (!DirectoryReader.indexExists(dir)) {
+        return null;
+      }
+      var commits = DirectoryReader.listCommits(dir);
+      return commits.getLast().getUserData().get("schema_version");
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
@@ -28,13 +29,16 @@ final class LiveIndex implements Closeable {
   private record Generation(Path folder, Directory directory, SearcherManager searchers) {}
 
   private final Path path;
+  private final SearcherFactory factory;
   private volatile Generation current;
 
   /**
+   * @param factory makes (and warms) the searcher of each new view, or null for plain searchers
    * @throws IOException when there is no index at {@code path} (with a message that says so)
    */
-  LiveIndex(Path path) throws IOException {
+  LiveIndex(Path path, SearcherFactory factory) throws IOException {
     this.path = path;
+    this.factory = factory;
     this.current = open();
   }
 
@@ -49,7 +53,7 @@ final class LiveIndex implements Closeable {
       throw new IOException("no index at " + path.toAbsolutePath() + ": run 'tracuu index' first");
     }
     try {
-      return new Generation(folder, directory, new SearcherManager(directory, null));
+      return new Generation(folder, directory, new SearcherManager(directory, factory));
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -78,6 +82,15 @@ final class LiveIndex implements Closeable {
 
   /** Follows the link to a new generation, or picks up the latest commit of the current one. */
   void refresh() throws IOException {
+    refresh(false);
+  }
+
+  /** As {@link #refresh()}, but waits for a refresh another thread is doing. */
+  void refreshBlocking() throws IOException {
+    refresh(true);
+  }
+
+  private void refresh(boolean blocking) throws IOException {
     Generation g = current;
     Path folder;
     try {
@@ -86,7 +99,11 @@ final class LiveIndex implements Closeable {
       return; // the link is being replaced this instant: next time
     }
     if (folder.equals(g.folder())) {
-      g.searchers().maybeRefresh();
+      if (blocking) {
+        g.searchers().maybeRefreshBlocking();
+      } else {
+        g.searchers().maybeRefresh();
+      }
       return;
     }
     Generation next = open();

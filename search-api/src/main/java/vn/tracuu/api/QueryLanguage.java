@@ -45,13 +45,15 @@ public final class QueryLanguage {
    * @param filters clauses every hit must match
    * @param exclusions clauses no hit may match
    * @param days date expressions found in the text: a hit must fall in one of them (none: no limit)
+   * @param freeText what remains of the input as free text ("" when none)
    */
   public record Parsed(
       Query text,
       boolean hasText,
       List<Query> filters,
       List<Query> exclusions,
-      List<DayRange> days) {}
+      List<DayRange> days,
+      String freeText) {}
 
   private static final Pattern PREFIXED =
       Pattern.compile(
@@ -161,7 +163,7 @@ public final class QueryLanguage {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("parameter 'q': " + e.getMessage());
     }
-    return new Parsed(textQuery, hasText, filters, exclusions, days);
+    return new Parsed(textQuery, hasText, filters, exclusions, days, hasText ? text : "");
   }
 
   /** The day range of a date value: a day, a month (8/2019, 2019-08) or a year (2019). */

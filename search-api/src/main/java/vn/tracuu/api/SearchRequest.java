@@ -24,7 +24,9 @@ import vn.tracuu.schema.Kind;
  * @param documentNumber the số ký hiệu (document number), compared without case, spaces and
  *     diacritics
  * @param signer words of the người ký (signer)
+ * @param page page number (1 when a cursor is given)
  * @param facets whether to count facets
+ * @param cursor the {@code next_cursor} of the previous page, or null (then {@code page} counts)
  */
 public record SearchRequest(
     String query,
@@ -42,7 +44,8 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    boolean facets) {
+    boolean facets,
+    String cursor) {
 
   public static final int MAX_PAGE_SIZE = 100;
   public static final int DEFAULT_PAGE_SIZE = 10;
@@ -84,7 +87,8 @@ public record SearchRequest(
 
   /**
    * Reads request parameters through {@code param}: {@code q, from, to, date, type, sender,
-   * recipient, folder, source, doc_type, agency, doc_number, signer, sort, page, size, facets}.
+   * recipient, folder, source, doc_type, agency, doc_number, signer, sort, page, size, facets,
+   * cursor}.
    *
    * @throws BadRequestException naming the parameter and what it accepts
    */
@@ -119,7 +123,18 @@ public record SearchRequest(
         sortParam == null || sortParam.isBlank() ? SortOrder.RELEVANCE : SortOrder.of(sortParam);
     int page = integer(param, "page", 1, 1, MAX_DEPTH);
     int size = integer(param, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    if ((long) page * size > MAX_DEPTH) {
+    String cursor = param.apply("cursor");
+    if (cursor != null && cursor.isBlank()) {
+      cursor = null;
+    }
+    if (cursor != null) {
+      if (cursor.length() > MAX_FILTER_LENGTH) {
+        throw new BadRequestException("parameter 'cursor' is not a cursor of this server");
+      }
+      if (page != 1) {
+        throw new BadRequestException("give either 'page' or 'cursor', not both");
+      }
+    } else if ((long) page * size > MAX_DEPTH) {
       throw new BadRequestException(
           "page "
               + page
@@ -127,7 +142,7 @@ public record SearchRequest(
               + size
               + " is deeper than "
               + MAX_DEPTH
-              + " results: narrow the search");
+              + " results: narrow the search, or page on with 'cursor'");
     }
     String facetsParam = param.apply("facets");
     boolean facets = facetsParam == null || !facetsParam.strip().equalsIgnoreCase("false");
@@ -147,7 +162,37 @@ public record SearchRequest(
         sort,
         page,
         size,
-        facets);
+        facets,
+        cursor);
+  }
+
+  /**
+   * What the hits depend on (query, filters, sort; not paging or facets), as a short digest: a
+   * cursor is only valid for the search that made it.
+   */
+  int fingerprint() {
+    StringBuilder key = new StringBuilder();
+    for (Object part :
+        new Object[] {
+          query,
+          from,
+          to,
+          sender,
+          recipient,
+          folder,
+          source,
+          documentType,
+          agency,
+          documentNumber,
+          signer,
+          sort
+        }) {
+      key.append(part).append('\u0000');
+    }
+    types.stream().map(Kind::id).sorted().forEach(id -> key.append(id).append(','));
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return (int) crc.getValue();
   }
 
   static LocalDate date(Function<String, String> param, String name) {

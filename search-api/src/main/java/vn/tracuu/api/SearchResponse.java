@@ -10,17 +10,20 @@ import java.util.Map;
  *
  * @param partial true when the time budget ran out: hits, total and facets cover only part of the
  *     index
+ * @param page the page number; absent when the page was asked for with a cursor
  * @param facets counts per dimension under the same filters as the hits (empty for news)
+ * @param nextCursor pass as {@code cursor} for the next page; absent on the last page
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResponse(
     long total,
     @JsonProperty("took_ms") long tookMs,
     boolean partial,
-    int page,
+    Integer page,
     int size,
     List<Hit> hits,
-    Map<String, List<FacetValue>> facets) {
+    Map<String, List<FacetValue>> facets,
+    @JsonProperty("next_cursor") String nextCursor) {
 
   /** One result. Absent values are left out of the JSON. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,9 +33,12 @@ import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
@@ -43,6 +47,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tracuu.query.UserQueryParser;
 import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
 
@@ -61,6 +66,30 @@ public final class SearchService implements Closeable {
   private static final int SNIPPET_PASSAGE_CHARS = 160;
   private static final int FACET_TOP = 10;
 
+  /** Stored fields a hit shows: everything but the body, which snippets read themselves. */
+  private static final Set<String> HIT_FIELDS =
+      Set.of(
+          IndexSchema.ID,
+          IndexSchema.KIND,
+          IndexSchema.TITLE,
+          IndexSchema.DATE,
+          IndexSchema.DATE_SOURCE,
+          IndexSchema.SENDER,
+          IndexSchema.RECIPIENTS,
+          IndexSchema.FOLDERS,
+          IndexSchema.PARENT_ID,
+          IndexSchema.DOC_NUMBER,
+          IndexSchema.DOC_TYPE,
+          IndexSchema.AGENCY,
+          IndexSchema.SIGNER,
+          IndexSchema.SUMMARY,
+          IndexSchema.SOURCE);
+
+  private static final Set<String> BODY_ONLY = Set.of(IndexSchema.BODY);
+
+  /** How long a cursor keeps its point-in-time view after the index has moved on. */
+  static final int CURSOR_VIEW_SECONDS = 600;
+
   /** Facet dimensions in the JSON and the schema field each counts. */
   private static final Map<String, String> FACETS =
       mapOf(
@@ -75,9 +104,16 @@ public final class SearchService implements Closeable {
   private final LiveIndex searchers;
   private final Analyzer analyzer = IndexSchema.analyzer();
   private final QueryLanguage language = new QueryLanguage(analyzer);
-  private final UnifiedHighlighter highlighter;
+  private final UserQueryParser exactBody =
+      new UserQueryParser(analyzer, Map.of(IndexSchema.BODY, 1f));
+  private final UserQueryParser foldedBody =
+      new UserQueryParser(analyzer, Map.of(IndexSchema.BODY_FOLDED, 1f));
   private final ScheduledExecutorService refresher;
   private final Duration budget;
+
+  /** Searchers that cursors point at, kept a while after the index moved on. */
+  private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
+
   private final Map<Object, Map<String, StringDocValuesReaderState>> facetStates =
       new ConcurrentHashMap<>();
 
@@ -95,22 +131,22 @@ public final class SearchService implements Closeable {
   public SearchService(Path indexDir, Duration budget) throws IOException {
     this.indexDir = indexDir;
     this.budget = budget;
-    this.searchers = new LiveIndex(indexDir);
-    this.highlighter =
-        UnifiedHighlighter.builderWithoutSearcher(analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            // Snippets re-analyse the stored text (a few ms per hit for a few KB): only the first
-            // 50,000 characters are searched for passages, which bounds the cost of long files.
-            .withMaxLength(50_000)
-            .withMaxNoHighlightPassages(0)
-            // Sentences of official documents run long (headers have no full stops).
-            .withBreakIterator(
-                () ->
-                    LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT),
-                        SNIPPET_PASSAGE_CHARS,
-                        0.5f))
-            .build();
+    // Each new view of the index gets its facet ordinals before it serves (warming): building
+    // them costs seconds on a large index, which would otherwise fall on the first search.
+    this.searchers =
+        new LiveIndex(
+            indexDir,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+                  throws IOException {
+                for (String field : FACETS.values()) {
+                  facetState(reader, field);
+                }
+                facetState(reader, IndexSchema.SOURCE); // for /api/stats
+                return new IndexSearcher(reader);
+              }
+            });
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -145,22 +181,37 @@ public final class SearchService implements Closeable {
         byRelevance
             ? null
             : request.sort() == SearchRequest.SortOrder.OLDEST ? oldestFirst() : newestFirst();
-    int wanted = request.page() * request.size();
+    int fingerprint = request.fingerprint();
+    SearchCursor cursor =
+        request.cursor() == null ? null : SearchCursor.decode(request.cursor(), fingerprint);
+    if (cursor != null && cursor.byScore() != byRelevance) {
+      throw new BadRequestException(
+          "parameter 'cursor' belongs to another search: keep q, filters and sort of the search"
+              + " that returned it");
+    }
+    // Without a cursor, page n means collecting the first n pages and keeping the last one.
+    int wanted = cursor == null ? request.page() * request.size() : request.size();
+    int skipped = cursor == null ? wanted - request.size() : 0;
 
-    IndexSearcher managed = searchers.acquire();
+    IndexSearcher managed = cursor == null ? searchers.acquire() : pointInTime(cursor);
     try {
       // A searcher of our own per request: the timeout is per searcher, the reader is shared.
       IndexSearcher searcher = new IndexSearcher(managed.getIndexReader());
       searcher.setSimilarity(IndexSchema.similarity()); // the ranking the evaluation measures
       searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+      ScoreDoc after = cursor == null ? null : cursor.position();
+      if (after != null && after.doc >= searcher.getIndexReader().maxDoc()) {
+        throw new BadRequestException(
+            "parameter 'cursor' is not a cursor of this server: pass next_cursor unchanged");
+      }
       FacetsCollectorManager.FacetsResult result;
       try {
         result =
             sort == null
-                ? FacetsCollectorManager.search(
-                    searcher, query, wanted, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(
-                    searcher, query, wanted, sort, false, new FacetsCollectorManager());
+                ? FacetsCollectorManager.searchAfter(
+                    searcher, after, query, wanted, new FacetsCollectorManager())
+                : FacetsCollectorManager.searchAfter(
+                    searcher, after, query, wanted, sort, false, new FacetsCollectorManager());
       } catch (IndexSearcher.TooManyClauses e) {
         // Each word becomes one clause per searched field; Lucene caps the total (1024).
         throw new BadRequestException(
@@ -170,22 +221,63 @@ public final class SearchService implements Closeable {
       TopDocs top = result.topDocs();
       ScoreDoc[] pageDocs =
           Arrays.copyOfRange(
-              top.scoreDocs,
-              Math.min(top.scoreDocs.length, wanted - request.size()),
-              top.scoreDocs.length);
+              top.scoreDocs, Math.min(top.scoreDocs.length, skipped), top.scoreDocs.length);
       StoredFields stored = searcher.storedFields();
+      String[] snippets = snippets(searcher, parsed, pageDocs);
       List<SearchResponse.Hit> hits = new ArrayList<>(pageDocs.length);
-      for (ScoreDoc scoreDoc : pageDocs) {
-        hits.add(hit(searcher, stored.document(scoreDoc.doc), parsed.text(), scoreDoc, caller));
+      for (int i = 0; i < pageDocs.length; i++) {
+        ScoreDoc scoreDoc = pageDocs[i];
+        hits.add(
+            hit(
+                searcher,
+                stored.document(scoreDoc.doc, HIT_FIELDS),
+                snippets[i],
+                scoreDoc,
+                caller));
       }
       Map<String, List<SearchResponse.FacetValue>> facets =
           request.facets() ? facets(searcher.getIndexReader(), result.facetsCollector()) : null;
+      long total = top.totalHits.value();
+      int seen = (cursor == null ? skipped : cursor.seen()) + pageDocs.length;
+      String next = null;
+      if (pageDocs.length == request.size() && seen < total && !partial) {
+        long version = lifetimes.record(managed);
+        next =
+            SearchCursor.after(version, pageDocs[pageDocs.length - 1], seen, fingerprint).encode();
+      }
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
-          top.totalHits.value(), tookMs, partial, request.page(), request.size(), hits, facets);
+          total,
+          tookMs,
+          partial,
+          cursor == null ? request.page() : null,
+          request.size(),
+          hits,
+          facets,
+          next);
     } finally {
-      searchers.release(managed);
+      managed.getIndexReader().decRef();
     }
+  }
+
+  /**
+   * The searcher a cursor's first page was answered from, while it is kept ({@link
+   * #CURSOR_VIEW_SECONDS} after the index moved on), else a clear error: continuing on another
+   * version of the index could skip or repeat hits.
+   */
+  private IndexSearcher pointInTime(SearchCursor cursor) throws IOException {
+    IndexSearcher kept = lifetimes.acquire(cursor.version());
+    if (kept != null) {
+      return kept;
+    }
+    IndexSearcher current = searchers.acquire();
+    if (current.getIndexReader() instanceof DirectoryReader reader
+        && reader.getVersion() == cursor.version()) {
+      return current; // e.g. after a restart over the same index
+    }
+    searchers.release(current);
+    throw new BadRequestException(
+        "parameter 'cursor' has expired: the index has changed since the first page; search again");
   }
 
   /**
@@ -211,7 +303,8 @@ public final class SearchService implements Closeable {
             SearchRequest.SortOrder.NEWEST,
             asked.page(),
             asked.size(),
-            false);
+            false,
+            asked.cursor());
     return search(news, Caller.ANONYMOUS);
   }
 
@@ -404,7 +497,7 @@ public final class SearchService implements Closeable {
   }
 
   private SearchResponse.Hit hit(
-      IndexSearcher searcher, Document doc, Query textQuery, ScoreDoc scoreDoc, Caller caller)
+      IndexSearcher searcher, Document doc, String snippet, ScoreDoc scoreDoc, Caller caller)
       throws IOException {
     String parentId = doc.get(IndexSchema.PARENT_ID);
     SearchResponse.Parent parent = null;
@@ -426,7 +519,7 @@ public final class SearchService implements Closeable {
         record.title(),
         record.date(),
         record.dateSource(),
-        snippet(textQuery, record.text()),
+        snippet,
         record.sender(),
         record.recipients(),
         record.folders(),
@@ -449,24 +542,115 @@ public final class SearchService implements Closeable {
   }
 
   /**
-   * The best passages of {@code body} with matches in {@code <mark>}; everything else is
-   * HTML-escaped. Exact-diacritic matches are preferred; when there are none (a query typed without
-   * diacritics), the folded field marks the matches.
+   * The best passages of each hit's body with matches in {@code <mark>}; everything else is
+   * HTML-escaped. Exact-diacritic matches are preferred; when a body has none (a query typed
+   * without diacritics), the folded field marks the matches. Offsets come from the postings (schema
+   * 3), so no text is analysed again; on an older index the highlighter analyses the text instead.
+   * A body without matches (the hit matched its title) starts the snippet plainly.
    */
-  private String snippet(Query textQuery, String body) throws IOException {
+  private String[] snippets(IndexSearcher searcher, QueryLanguage.Parsed parsed, ScoreDoc[] docs)
+      throws IOException {
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    String[] snippets = new String[docs.length];
+    if (parsed.hasText() && docs.length > 0) {
+      // The text query again, over one body field at a time: a field is marked only when it
+      // matches the whole query by itself (a stray exact "tu" in OCR noise does not beat the
+      // folded "chính quyền điện tử" of a query typed without diacritics).
+      BodyHighlighter highlighter = new BodyHighlighter(searcher, analyzer);
+      String[] exact = highlight(highlighter, IndexSchema.BODY, exactBody, parsed, ids);
+      int[] rest =
+          java.util.stream.IntStream.range(0, ids.length).filter(i -> exact[i] == null).toArray();
+      if (rest.length > 0) {
+        int[] restIds = java.util.Arrays.stream(rest).map(i -> ids[i]).toArray();
+        String[] folded =
+            highlight(highlighter, IndexSchema.BODY_FOLDED, foldedBody, parsed, restIds);
+        for (int j = 0; j < rest.length; j++) {
+          exact[rest[j]] = folded[j];
+        }
+      }
+      System.arraycopy(exact, 0, snippets, 0, ids.length);
+    }
+    StoredFields stored = null;
+    for (int i = 0; i < docs.length; i++) {
+      if (snippets[i] == null) {
+        if (stored == null) {
+          stored = searcher.storedFields();
+        }
+        snippets[i] = plainSnippet(stored.document(ids[i], BODY_ONLY).get(IndexSchema.BODY));
+      }
+    }
+    return snippets;
+  }
+
+  /** Marked passages of {@code field} per document, or null where nothing was marked. */
+  private static String[] highlight(
+      BodyHighlighter highlighter,
+      String field,
+      UserQueryParser parser,
+      QueryLanguage.Parsed parsed,
+      int[] ids)
+      throws IOException {
+    Query query = parser.parse(parsed.freeText());
+    String[] marked =
+        highlighter
+            .highlightFields(new String[] {field}, query, ids, new int[] {SNIPPET_PASSAGES})
+            .get(field);
+    for (int i = 0; i < marked.length; i++) {
+      marked[i] = marked[i] != null && marked[i].contains("<mark>") ? marked[i].strip() : null;
+    }
+    return marked;
+  }
+
+  private static String plainSnippet(String body) {
     if (body == null || body.isEmpty()) {
       return "";
-    }
-    for (String field : new String[] {IndexSchema.BODY, IndexSchema.BODY_FOLDED}) {
-      Object highlighted =
-          highlighter.highlightWithoutSearcher(field, textQuery, body, SNIPPET_PASSAGES);
-      if (highlighted instanceof String s && s.contains("<mark>")) {
-        return s.strip();
-      }
     }
     String plain =
         body.length() > PLAIN_SNIPPET_CHARS ? body.substring(0, PLAIN_SNIPPET_CHARS) + "…" : body;
     return escapeHtml(plain.strip());
+  }
+
+  /**
+   * Highlights {@code body} and {@code body_folded} over the stored {@code body} (the folded field
+   * is not stored: both are analysed from the same text, so its offsets fit the body).
+   */
+  static final class BodyHighlighter extends UnifiedHighlighter {
+
+    private static final DefaultPassageFormatter FORMATTER =
+        new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+
+    BodyHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+      super(
+          UnifiedHighlighter.builder(searcher, analyzer)
+              .withFormatter(FORMATTER)
+              // Bounds the text read (and, on an index without offsets, analysed) per hit.
+              .withMaxLength(50_000)
+              .withMaxNoHighlightPassages(0)
+              // Sentences of official documents run long (headers have no full stops).
+              .withBreakIterator(
+                  () ->
+                      LengthGoalBreakIterator.createClosestToLength(
+                          BreakIterator.getSentenceInstance(Locale.ROOT),
+                          SNIPPET_PASSAGE_CHARS,
+                          0.5f)));
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> bodies =
+          super.loadFieldValues(new String[] {IndexSchema.BODY}, docIter, cacheCharsThreshold);
+      List<CharSequence[]> values = new ArrayList<>(bodies.size());
+      for (CharSequence[] body : bodies) {
+        CharSequence[] perField = new CharSequence[fields.length];
+        Arrays.fill(perField, body[0]);
+        values.add(perField);
+      }
+      return values;
+    }
   }
 
   static String escapeHtml(String s) {
@@ -493,9 +677,26 @@ public final class SearchService implements Closeable {
     return map;
   }
 
+  /** Whether the facet ordinals of {@code field} are ready for the current view (tests). */
+  boolean facetsWarmed(String field) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      var states = facetStates.get(searcher.getIndexReader().getReaderCacheHelper().getKey());
+      return states != null && states.containsKey(field);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Sees the latest commit now rather than within a second (for tests and tools). */
+  void refreshNow() throws IOException {
+    searchers.refreshBlocking();
+  }
+
   private void refreshQuietly() {
     try {
       searchers.refresh();
+      lifetimes.prune(new SearcherLifetimeManager.PruneByAge(CURSOR_VIEW_SECONDS));
     } catch (IOException | RuntimeException e) {
       log.warn("index refresh failed; still serving the previous view: {}", e.toString());
     }
@@ -504,6 +705,7 @@ public final class SearchService implements Closeable {
   @Override
   public void close() throws IOException {
     refresher.shutdownNow();
+    lifetimes.close();
     searchers.close();
   }
 }

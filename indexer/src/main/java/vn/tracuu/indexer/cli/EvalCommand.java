@@ -9,11 +9,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Measure segmentation, retrieval or metadata extraction against gold data.",
+    description =
+        "Measure segmentation, retrieval or metadata extraction against gold data; generate an"
+            + " index for scale benchmarks.",
     subcommands = {
       EvalSegmentationCommand.class,
       EvalRetrievalCommand.class,
       EvalThroughputCommand.class,
-      EvalMetadataCommand.class
+      EvalMetadataCommand.class,
+      EvalSyntheticIndexCommand.class
     })
 public final class EvalCommand {}

@@ -1,0 +1,91 @@
+package vn.tracuu.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.BreakIterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.junit.jupiter.api.Test;
+import vn.tracuu.schema.IndexSchema;
+
+/**
+ * Snippets come from offsets stored in the postings; they must be what analysing the stored text
+ * again gives (the reference below, the way snippets were made before schema 3), for exact and
+ * folded matches, phrases and field prefixes, over every hit of the samples.
+ */
+class SnippetTest {
+
+  private static final Caller STAFF = Caller.staff("test", Set.of("staff"));
+
+  @Test
+  void snippetsFromPostingsEqualSnippetsFromAnalysis() throws Exception {
+    SearchService search = TestServer.get().search;
+    Analyzer analyzer = IndexSchema.analyzer();
+    QueryLanguage language = new QueryLanguage(analyzer);
+    UnifiedHighlighter reference =
+        UnifiedHighlighter.builderWithoutSearcher(analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withMaxLength(50_000)
+            .withMaxNoHighlightPassages(0)
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.5f))
+            .build();
+    int marked = 0;
+    int compared = 0;
+    for (String q :
+        List.of(
+            "chính quyền điện tử",
+            "chinh quyen dien tu",
+            "\"thiên tai\"",
+            "bản",
+            "ubnd quyết định",
+            "hội nghị -thiên",
+            "(lũ | bão) tỉnh",
+            "subject:\"thiên tai\" tỉnh")) {
+      Query text = language.parse(q).text();
+      SearchResponse response =
+          search.search(
+              SearchRequest.of(
+                  p ->
+                      switch (p) {
+                        case "q" -> q;
+                        case "size" -> "100";
+                        default -> null;
+                      }),
+              STAFF);
+      for (SearchResponse.Hit hit : response.hits()) {
+        String body = search.record(hit.id(), STAFF).orElseThrow().text();
+        assertEquals(expected(reference, text, body), hit.snippet(), q + " / " + hit.id());
+        compared++;
+        if (hit.snippet().contains("<mark>")) {
+          marked++;
+        }
+      }
+    }
+    assertTrue(compared > 100 && marked > 50, compared + " compared, " + marked + " marked");
+  }
+
+  private static String expected(UnifiedHighlighter reference, Query text, String body)
+      throws Exception {
+    if (body == null || body.isEmpty()) {
+      return "";
+    }
+    for (String field : new String[] {IndexSchema.BODY, IndexSchema.BODY_FOLDED}) {
+      Object highlighted = reference.highlightWithoutSearcher(field, text, body, 2);
+      if (highlighted instanceof String s && s.contains("<mark>")) {
+        return s.strip();
+      }
+    }
+    String plain = body.length() > 240 ? body.substring(0, 240) + "…" : body;
+    return SearchService.escapeHtml(plain.strip());
+  }
+}
