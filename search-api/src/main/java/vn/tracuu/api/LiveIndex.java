@@ -32,6 +32,9 @@ final class LiveIndex implements Closeable {
   private final SearcherFactory factory;
   private volatile Generation current;
 
+  /** Counts switches to another generation. */
+  private volatile long generation;
+
   /**
    * @param factory makes (and warms) the searcher of each new view, or null for plain searchers
    * @throws IOException when there is no index at {@code path} (with a message that says so)
@@ -58,6 +61,11 @@ final class LiveIndex implements Closeable {
       directory.close();
       throw e;
     }
+  }
+
+  /** How many times the server switched to another generation (reader versions restart). */
+  long generation() {
+    return generation;
   }
 
   /** A searcher over the latest view; give it back with {@link #release}. */
@@ -108,6 +116,7 @@ final class LiveIndex implements Closeable {
     }
     Generation next = open();
     current = next;
+    generation++;
     log.info("switched to index generation {}", folder);
     // In-flight searches hold their own references; the old readers close when they are released.
     g.searchers().close();

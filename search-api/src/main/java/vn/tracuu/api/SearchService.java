@@ -112,7 +112,7 @@ public final class SearchService implements Closeable {
   private final Duration budget;
 
   /** Searchers that cursors point at, kept a while after the index moved on. */
-  private final SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
+  private volatile SearcherLifetimeManager lifetimes = new SearcherLifetimeManager();
 
   private final Map<Object, Map<String, StringDocValuesReaderState>> facetStates =
       new ConcurrentHashMap<>();
@@ -241,7 +241,7 @@ public final class SearchService implements Closeable {
       int seen = (cursor == null ? skipped : cursor.seen()) + pageDocs.length;
       String next = null;
       if (pageDocs.length == request.size() && seen < total && !partial) {
-        long version = lifetimes.record(managed);
+        long version = keepForCursor(managed);
         next =
             SearchCursor.after(version, pageDocs[pageDocs.length - 1], seen, fingerprint).encode();
       }
@@ -693,9 +693,29 @@ public final class SearchService implements Closeable {
     searchers.refreshBlocking();
   }
 
+  /**
+   * Keeps {@code searcher} for the cursors of its pages and returns its version. Versions are only
+   * unique within one index generation: after a switch to a rebuilt index the kept searchers are
+   * dropped (their cursors expire), and a search that straddled the switch gets a cursor that holds
+   * while its version is the current one.
+   */
+  private long keepForCursor(IndexSearcher searcher) throws IOException {
+    try {
+      return lifetimes.record(searcher);
+    } catch (IllegalArgumentException | org.apache.lucene.store.AlreadyClosedException e) {
+      return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+    }
+  }
+
   private void refreshQuietly() {
     try {
+      long generation = searchers.generation();
       searchers.refresh();
+      if (searchers.generation() != generation) {
+        SearcherLifetimeManager old = lifetimes;
+        lifetimes = new SearcherLifetimeManager();
+        old.close();
+      }
       lifetimes.prune(new SearcherLifetimeManager.PruneByAge(CURSOR_VIEW_SECONDS));
     } catch (IOException | RuntimeException e) {
       log.warn("index refresh failed; still serving the previous view: {}", e.toString());
