@@ -445,7 +445,7 @@ public final class IndexBuilder {
           writeMail(key, records, writer);
         } else {
           for (IndexRecord record : records) {
-            if (record == records.getFirst()) {
+            if (record == records.getFirst() && mayHaveChildren(record.id())) {
               writer.deleteDocuments(new PrefixQuery(new Term(IndexSchema.ID, record.id() + "!")));
             }
             writer.updateDocument(
@@ -503,7 +503,9 @@ public final class IndexBuilder {
               }
               labels.put(id, folders);
               try {
-                writer.deleteDocuments(new PrefixQuery(new Term(IndexSchema.ID, id + "!")));
+                if (!first || previousByRecord.containsKey(id)) {
+                  writer.deleteDocuments(new PrefixQuery(new Term(IndexSchema.ID, id + "!")));
+                }
                 for (IndexRecord record : records) {
                   IndexRecord labelled =
                       record == mail ? mail.withFolders(List.copyOf(folders)) : record;
@@ -524,6 +526,15 @@ public final class IndexBuilder {
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
+    }
+
+    /**
+     * Whether the index may hold child records (attachments, members) of {@code id} that a rewrite
+     * must remove first. A query delete is applied to every segment at each flush, so a fresh
+     * build, where nothing is old, must not queue one per item.
+     */
+    private boolean mayHaveChildren(String id) {
+      return previousByRecord.containsKey(id) || written.containsKey(id);
     }
 
     /** Folder labels of each message written in this run. */
