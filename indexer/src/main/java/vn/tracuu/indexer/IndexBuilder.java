@@ -199,6 +199,10 @@ public final class IndexBuilder {
     final Map<String, List<String>> previousByRecord = new HashMap<>();
     final Map<String, String> previousCommit = new HashMap<>();
 
+    /** Items finished (indexed, unchanged or failed): the progress bar's count. */
+    final java.util.concurrent.atomic.AtomicLong completed =
+        new java.util.concurrent.atomic.AtomicLong();
+
     /** Items listed in this run (kept), whether touched or not. */
     final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -296,7 +300,11 @@ public final class IndexBuilder {
           new java.util.concurrent.atomic.AtomicLong(SourceCounter.UNKNOWN);
       final java.util.concurrent.ScheduledExecutorService timer;
       final int width = ProgressBar.terminalWidth();
+
+      /** Length of the bar on screen, 0 when none is. */
       int drawn;
+
+      java.io.PrintStream standardError;
 
       Progress() {
         if (progressMode == ProgressBar.Mode.NONE) {
@@ -311,6 +319,31 @@ public final class IndexBuilder {
                   return t;
                 });
         if (progressMode == ProgressBar.Mode.BAR) {
+          // Log lines go to standard error too: each first clears the bar's line, which the next
+          // drawing puts back below it (no log text glued to the bar).
+          standardError = System.err;
+          System.setErr(
+              new java.io.PrintStream(
+                  new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                      clearBar();
+                      standardError.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                      clearBar();
+                      standardError.write(b, off, len);
+                    }
+
+                    @Override
+                    public void flush() {
+                      standardError.flush();
+                    }
+                  },
+                  true,
+                  java.nio.charset.Charset.defaultCharset()));
           Thread counter = new Thread(() -> total.set(SourceCounter.count(sources)), "count-items");
           counter.setDaemon(true);
           counter.start();
@@ -334,13 +367,23 @@ public final class IndexBuilder {
             report.failures().size());
       }
 
+      /** Erases the bar (carriage return, erase line) if it is on screen. */
+      synchronized void clearBar() {
+        if (drawn > 0) {
+          terminal.print("\r\033[K");
+          terminal.flush();
+          drawn = 0;
+        }
+      }
+
       synchronized void draw(boolean last) {
         // One column short of the width: a full line would wrap on some terminals.
         String line =
-            ProgressBar.render(report.items(), total.get(), System.nanoTime() - started, width - 1);
+            ProgressBar.render(
+                completed.get(), total.get(), System.nanoTime() - started, width - 1);
         // Spaces over what is left of a longer line drawn before.
         String padding = " ".repeat(Math.max(0, drawn - line.length()));
-        drawn = line.length();
+        drawn = last ? 0 : line.length();
         terminal.print("\r" + line + padding + (last ? "\n" : ""));
         terminal.flush();
       }
@@ -358,6 +401,7 @@ public final class IndexBuilder {
             Thread.currentThread().interrupt();
           }
           draw(true);
+          System.setErr(standardError);
         }
       }
     }
@@ -445,6 +489,7 @@ public final class IndexBuilder {
                     seen.add(key);
                     report.itemSeen();
                     report.itemUnchanged();
+                    completed.incrementAndGet();
                     return true;
                   })
               .forEach(
@@ -543,6 +588,8 @@ public final class IndexBuilder {
         // A bug or a parser gone wrong on one item must not end the run; keep the reason.
         log.debug("item {} failed", item.locator(), e);
         report.failed(source.name(), item.locator(), "internal error: " + e);
+      } finally {
+        completed.incrementAndGet();
       }
     }
 

@@ -72,7 +72,20 @@ class IndexProgressTest {
 
   @Test
   void barShowsItemsOfTheCountedTotal() {
-    String[] result = run("--progress=bar");
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream logStream =
+        new java.io.PrintStream(logs, true, java.nio.charset.StandardCharsets.UTF_8);
+    System.setErr(logStream);
+    String[] result;
+    try {
+      result = run("--progress=bar");
+      // The run gives standard error back; log lines went through it while the bar was drawn.
+      assertTrue(System.err == logStream, "standard error given back");
+      assertTrue(logs.toString().contains("reading source portal"), logs.toString());
+    } finally {
+      System.setErr(before);
+    }
     assertEquals(ExitCodes.OK + "", result[0], result[2]);
     String err = result[2];
     assertTrue(err.startsWith("\r"), err);
