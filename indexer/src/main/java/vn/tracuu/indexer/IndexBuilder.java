@@ -42,6 +42,8 @@ import vn.tracuu.indexer.extract.ExtractionLimits;
 import vn.tracuu.indexer.extract.MailExtractor;
 import vn.tracuu.indexer.extract.NewsExtractor;
 import vn.tracuu.indexer.extract.TextExtractor;
+import vn.tracuu.indexer.progress.ProgressBar;
+import vn.tracuu.indexer.progress.SourceCounter;
 import vn.tracuu.indexer.source.ImapReader;
 import vn.tracuu.indexer.source.MailboxReader;
 import vn.tracuu.indexer.source.NewsFeed;
@@ -99,6 +101,8 @@ public final class IndexBuilder {
 
   private final IndexLayout layout;
   private final Options options;
+  private ProgressBar.Mode progressMode = ProgressBar.Mode.PLAIN;
+  private java.io.PrintWriter terminal;
 
   /**
    * @param indexPath the index path ({@link IndexLayout}: a link to the live generation)
@@ -106,6 +110,19 @@ public final class IndexBuilder {
   public IndexBuilder(Path indexPath, Options options) {
     this.layout = new IndexLayout(indexPath);
     this.options = options;
+  }
+
+  /**
+   * How runs show progress (default {@link ProgressBar.Mode#PLAIN}: a log line every 10 seconds); a
+   * bar is drawn on {@code terminal}.
+   */
+  public IndexBuilder progress(ProgressBar.Mode mode, java.io.PrintWriter terminal) {
+    this.progressMode = mode.resolve();
+    this.terminal = terminal;
+    if (progressMode == ProgressBar.Mode.BAR && terminal == null) {
+      throw new IllegalArgumentException("a progress bar needs a terminal to draw on");
+    }
+    return this;
   }
 
   /** Updates the index from {@code sources}: only new, changed and deleted items are touched. */
@@ -182,6 +199,10 @@ public final class IndexBuilder {
     final Map<String, List<String>> previousByRecord = new HashMap<>();
     final Map<String, String> previousCommit = new HashMap<>();
 
+    /** Items finished (indexed, unchanged or failed): the progress bar's count. */
+    final java.util.concurrent.atomic.AtomicLong completed =
+        new java.util.concurrent.atomic.AtomicLong();
+
     /** Items listed in this run (kept), whether touched or not. */
     final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -223,30 +244,7 @@ public final class IndexBuilder {
               TimeUnit.SECONDS,
               new ArrayBlockingQueue<>(options.threads() * 4),
               IndexBuilder::waitForRoom);
-      // A plain progress line every 10 seconds (cron logs): items so far, rate, what changed.
-      long started = System.nanoTime();
-      java.util.concurrent.ScheduledExecutorService progress =
-          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "index-progress");
-                t.setDaemon(true);
-                return t;
-              });
-      progress.scheduleAtFixedRate(
-          () -> {
-            double seconds = (System.nanoTime() - started) / 1e9;
-            log.info(
-                "progress: {} items ({} items/s): {} added, {} updated, {} unchanged, {} failed",
-                report.items(),
-                String.format(java.util.Locale.ROOT, "%.0f", report.items() / seconds),
-                report.added(),
-                report.updated(),
-                report.unchanged(),
-                report.failures().size());
-          },
-          10,
-          10,
-          TimeUnit.SECONDS);
+      Progress progress = new Progress();
       try (Directory dir = FSDirectory.open(target)) {
         if (!fresh) {
           loadPrevious(dir);
@@ -287,8 +285,124 @@ public final class IndexBuilder {
         }
       } finally {
         workers.shutdownNow();
-        progress.shutdownNow();
+        progress.close();
         text.close();
+      }
+    }
+
+    /**
+     * Shows the run's progress as the builder's mode says: a bar redrawn in place (total counted on
+     * its own thread, so the run does not wait for it), or a plain log line every 10 seconds.
+     */
+    private final class Progress implements AutoCloseable {
+      final long started = System.nanoTime();
+      final java.util.concurrent.atomic.AtomicLong total =
+          new java.util.concurrent.atomic.AtomicLong(SourceCounter.UNKNOWN);
+      final java.util.concurrent.ScheduledExecutorService timer;
+      final int width = ProgressBar.terminalWidth();
+
+      /** Length of the bar on screen, 0 when none is. */
+      int drawn;
+
+      java.io.PrintStream standardError;
+
+      Progress() {
+        if (progressMode == ProgressBar.Mode.NONE) {
+          timer = null;
+          return;
+        }
+        timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "index-progress");
+                  t.setDaemon(true);
+                  return t;
+                });
+        if (progressMode == ProgressBar.Mode.BAR) {
+          // Log lines go to standard error too: each first clears the bar's line, which the next
+          // drawing puts back below it (no log text glued to the bar).
+          standardError = System.err;
+          System.setErr(
+              new java.io.PrintStream(
+                  new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                      clearBar();
+                      standardError.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                      clearBar();
+                      standardError.write(b, off, len);
+                    }
+
+                    @Override
+                    public void flush() {
+                      standardError.flush();
+                    }
+                  },
+                  true,
+                  java.nio.charset.Charset.defaultCharset()));
+          Thread counter = new Thread(() -> total.set(SourceCounter.count(sources)), "count-items");
+          counter.setDaemon(true);
+          counter.start();
+          // The first drawing waits a little: a small tree is counted by then.
+          timer.scheduleAtFixedRate(() -> draw(false), 200, 250, TimeUnit.MILLISECONDS);
+        } else {
+          timer.scheduleAtFixedRate(this::logLine, 10, 10, TimeUnit.SECONDS);
+        }
+      }
+
+      /** Plain progress for cron logs: items so far, rate, what changed. */
+      void logLine() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info(
+            "progress: {} items ({} items/s): {} added, {} updated, {} unchanged, {} failed",
+            report.items(),
+            String.format(java.util.Locale.ROOT, "%.0f", report.items() / seconds),
+            report.added(),
+            report.updated(),
+            report.unchanged(),
+            report.failures().size());
+      }
+
+      /** Erases the bar (carriage return, erase line) if it is on screen. */
+      synchronized void clearBar() {
+        if (drawn > 0) {
+          terminal.print("\r\033[K");
+          terminal.flush();
+          drawn = 0;
+        }
+      }
+
+      synchronized void draw(boolean last) {
+        // One column short of the width: a full line would wrap on some terminals.
+        String line =
+            ProgressBar.render(
+                completed.get(), total.get(), System.nanoTime() - started, width - 1);
+        // Spaces over what is left of a longer line drawn before.
+        String padding = " ".repeat(Math.max(0, drawn - line.length()));
+        drawn = last ? 0 : line.length();
+        terminal.print("\r" + line + padding + (last ? "\n" : ""));
+        terminal.flush();
+      }
+
+      @Override
+      public void close() {
+        if (timer == null) {
+          return;
+        }
+        timer.shutdownNow();
+        if (progressMode == ProgressBar.Mode.BAR) {
+          try {
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          draw(true);
+          System.setErr(standardError);
+        }
       }
     }
 
@@ -375,6 +489,7 @@ public final class IndexBuilder {
                     seen.add(key);
                     report.itemSeen();
                     report.itemUnchanged();
+                    completed.incrementAndGet();
                     return true;
                   })
               .forEach(
@@ -473,6 +588,8 @@ public final class IndexBuilder {
         // A bug or a parser gone wrong on one item must not end the run; keep the reason.
         log.debug("item {} failed", item.locator(), e);
         report.failed(source.name(), item.locator(), "internal error: " + e);
+      } finally {
+        completed.incrementAndGet();
       }
     }
 

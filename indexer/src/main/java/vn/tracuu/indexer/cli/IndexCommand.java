@@ -19,6 +19,7 @@ import vn.tracuu.indexer.config.IndexConfig;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.config.SourceConfig.SourceType;
 import vn.tracuu.indexer.extract.ExtractionLimits;
+import vn.tracuu.indexer.progress.ProgressBar;
 
 /** {@code tracuu index}: reads the given sources and writes the index. */
 @Command(
@@ -67,6 +68,32 @@ public final class IndexCommand implements Callable<Integer> {
       description =
           "Also write the JSON run report here (always written to INDEX.gens/last-run.json).")
   Path reportFile;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = ProgressModeConverter.class,
+      description = {
+        "auto, bar, plain or none (default: ${DEFAULT-VALUE}): bar draws items done/total, rate",
+        "and ETA on standard error; plain logs a line every 10 s (auto: bar on a terminal, else",
+        "plain)."
+      })
+  ProgressBar.Mode progress;
+
+  /** Lower-case mode names on the command line. */
+  static final class ProgressModeConverter
+      implements picocli.CommandLine.ITypeConverter<ProgressBar.Mode> {
+    @Override
+    public ProgressBar.Mode convert(String value) {
+      try {
+        return ProgressBar.Mode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "expected auto, bar, plain or none, not '" + value + "'");
+      }
+    }
+  }
 
   @Option(
       names = "--mail",
@@ -252,7 +279,8 @@ public final class IndexCommand implements Callable<Integer> {
     java.time.Instant started = java.time.Instant.now();
     IndexReport report;
     try {
-      IndexBuilder builder = new IndexBuilder(index, options);
+      IndexBuilder builder =
+          new IndexBuilder(index, options).progress(progress, spec.commandLine().getErr());
       report = rebuild ? builder.rebuild(sources) : builder.build(sources);
     } catch (IndexLock.HeldException e) {
       spec.commandLine().getErr().println("tracuu index: " + e.getMessage());

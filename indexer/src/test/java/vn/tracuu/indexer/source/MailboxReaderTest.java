@@ -138,4 +138,19 @@ class MailboxReaderTest {
     assertEquals("Subject: one\n\n" + longLine + "\n", read(items.get(0)));
     assertEquals("Subject: two\n\nend", read(items.get(1)));
   }
+
+  @Test
+  void separatorCountFollowsTheSplittingRule(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String text =
+        "From a\nSubject: x\n\nbody\nFrom not a separator\n\nFrom b\n \t\r\nFrom c\n\n>From d\nFrom";
+    assertEquals(
+        3,
+        MailboxReader.countSeparators(
+            new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+    Path mbox = Files.writeString(dir.resolve("x.mbox"), text);
+    assertEquals(3, MailboxReader.listAll(mbox).size());
+    assertEquals(3, MailboxReader.count(mbox));
+    assertEquals(0, MailboxReader.countSeparators(new java.io.ByteArrayInputStream(new byte[0])));
+  }
 }
