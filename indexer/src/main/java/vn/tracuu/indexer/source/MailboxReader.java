@@ -93,11 +93,27 @@ public final class MailboxReader {
     }
   }
 
+  /**
+   * Whether {@code folder} is a Maildir's tmp/ (mail still being delivered): named tmp, beside cur/
+   * or new/. Any other folder named tmp (such as /tmp) holds mail like any folder.
+   */
+  private static boolean inMaildirTmp(Path folder) {
+    if (folder == null || folder.getFileName() == null) {
+      return false;
+    }
+    if (!folder.getFileName().toString().equals("tmp")) {
+      return false;
+    }
+    Path maildir = folder.getParent();
+    return maildir != null
+        && (Files.isDirectory(maildir.resolve("cur")) || Files.isDirectory(maildir.resolve("new")));
+  }
+
   private static long countFile(Path file) {
     String name = file.getFileName().toString();
     Path parent = file.getParent();
     String parentName = parent == null ? "" : parent.getFileName().toString();
-    if (name.startsWith(".") || parentName.equals("tmp") || BOOKKEEPING.matcher(name).matches()) {
+    if (name.startsWith(".") || inMaildirTmp(parent) || BOOKKEEPING.matcher(name).matches()) {
       return 0;
     }
     if (parentName.equals("cur") || parentName.equals("new")) {
@@ -164,7 +180,7 @@ public final class MailboxReader {
     Path parent = file.getParent();
     String parentName = parent == null ? "" : parent.getFileName().toString();
     String relative = root.relativize(file).toString().replace('\\', '/');
-    if (name.startsWith(".") || parentName.equals("tmp") || BOOKKEEPING.matcher(name).matches()) {
+    if (name.startsWith(".") || inMaildirTmp(parent) || BOOKKEEPING.matcher(name).matches()) {
       // Dot files and server files are bookkeeping; tmp/ holds mail being delivered.
       return;
     }

@@ -23,6 +23,29 @@ class MailboxReaderTest {
   }
 
   @Test
+  void aFolderNamedTmpIsSkippedOnlyInsideAMaildir() throws IOException {
+    // An mbox kept in a folder called tmp (say /tmp/box.mbox) is mail like any other.
+    Path loose = Files.createDirectories(dir.resolve("tmp")).resolve("box.mbox");
+    Files.writeString(loose, "From a@x Mon Aug 19 08:00:00 2019\nSubject: one\n\nbody\n");
+    assertEquals(1, MailboxReader.listAll(dir.resolve("tmp")).size());
+    assertEquals(1, MailboxReader.count(dir.resolve("tmp")));
+    // Beside cur/ and new/, tmp/ holds mail still being delivered: not read.
+    Path maildir = Files.createDirectories(dir.resolve("Maildir"));
+    Files.createDirectories(maildir.resolve("cur"));
+    Files.createDirectories(maildir.resolve("new"));
+    Files.writeString(
+        Files.createDirectories(maildir.resolve("tmp")).resolve("1.host"),
+        "Subject: half delivered\n\nbody\n");
+    Files.writeString(maildir.resolve("cur").resolve("2.host:2,S"), "Subject: two\n\nbody\n");
+    assertEquals(List.of("cur/2.host:2,S"), locators(MailboxReader.listAll(maildir)));
+    assertEquals(1, MailboxReader.count(maildir));
+  }
+
+  private static List<String> locators(List<SourceItem> items) {
+    return items.stream().map(SourceItem::locator).toList();
+  }
+
+  @Test
   void splitsMboxAndUndoesFromQuoting() throws IOException {
     Path mbox = dir.resolve("box.mbox");
     Files.writeString(
