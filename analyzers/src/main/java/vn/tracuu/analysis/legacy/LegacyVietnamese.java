@@ -221,8 +221,28 @@ public final class LegacyVietnamese {
 
   private static String toWindows1258(String nfc) {
     // windows-1258 has ă â đ ê ô ơ ư precomposed and writes tones as combining marks
+    StringBuilder letters = new StringBuilder(nfc.length() * 2);
+    forEachLetter(
+        nfc,
+        (base, shape, tone) ->
+            letters.append(Normalizer.normalize(base + shape, Normalizer.Form.NFC)).append(tone));
+    byte[] bytes = letters.toString().getBytes(CP1258);
+    StringBuilder out = new StringBuilder(bytes.length);
+    for (byte b : bytes) {
+      out.append(LegacyCharts.charOf(b & 0xff));
+    }
+    return out.toString();
+  }
+
+  /** A letter of decomposed text: its base, its shape mark (ˆ ˘ ʼ) and its tone mark, or "". */
+  @FunctionalInterface
+  private interface LetterSink {
+    void letter(char base, String shape, String tone);
+  }
+
+  /** Splits {@code nfc} into letters with their shape and tone marks (NFD order). */
+  private static void forEachLetter(String nfc, LetterSink sink) {
     String decomposed = Normalizer.normalize(nfc, Normalizer.Form.NFD);
-    StringBuilder letters = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
       char base = decomposed.charAt(i);
       String shape = "";
@@ -235,14 +255,8 @@ public final class LegacyVietnamese {
           tone += mark;
         }
       }
-      letters.append(Normalizer.normalize(base + shape, Normalizer.Form.NFC)).append(tone);
+      sink.letter(base, shape, tone);
     }
-    byte[] bytes = letters.toString().getBytes(CP1258);
-    StringBuilder out = new StringBuilder(bytes.length);
-    for (byte b : bytes) {
-      out.append(LegacyCharts.charOf(b & 0xff));
-    }
-    return out.toString();
   }
 
   private static boolean isMark(char c) {
@@ -332,23 +346,8 @@ public final class LegacyVietnamese {
   }
 
   private static String toVni(String nfc) {
-    String d = Normalizer.normalize(nfc, Normalizer.Form.NFD);
-    StringBuilder out = new StringBuilder(d.length());
-    for (int i = 0; i < d.length(); i++) {
-      char base = d.charAt(i);
-      String shape = "";
-      String tone = "";
-      while (i + 1 < d.length()
-          && Character.getType(d.charAt(i + 1)) == Character.NON_SPACING_MARK) {
-        String mark = String.valueOf(d.charAt(++i));
-        if (mark.equals(CIRCUMFLEX) || mark.equals(BREVE) || mark.equals(HORN)) {
-          shape = mark;
-        } else {
-          tone = mark;
-        }
-      }
-      out.append(vniLetter(base, shape, tone));
-    }
+    StringBuilder out = new StringBuilder(nfc.length() * 2);
+    forEachLetter(nfc, (base, shape, tone) -> out.append(vniLetter(base, shape, tone)));
     return out.toString();
   }
 
