@@ -2,7 +2,15 @@ package vn.tracuu.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.time.Instant;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 class IndexSchemaTest {
@@ -41,5 +49,46 @@ class IndexSchemaTest {
     assertEquals("used", scanned.get(IndexSchema.OCR));
     assertEquals(0.91f, scanned.getField(IndexSchema.OCR_CONFIDENCE).numericValue().floatValue());
     assertEquals("true", scanned.get(IndexSchema.TRUNCATED));
+  }
+
+  /**
+   * Every document holds a norm for the ranked text fields (dense norms keep Lucene's flush fast),
+   * but only documents with text count for BM25's statistics.
+   */
+  @Test
+  void rankedTextFieldsHaveDenseNormsButStatisticsOnlyFromRealText() throws IOException {
+    try (var dir = new ByteBuffersDirectory()) {
+      try (var writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.analyzer()))) {
+        writer.addDocument(
+            IndexSchema.toDocument(
+                IndexRecord.builder("m1", Kind.EMAIL)
+                    .source("s")
+                    .title("Thông báo họp")
+                    .body("Kính gửi các đơn vị")
+                    .build()));
+        writer.addDocument(IndexSchema.stateDocument("file:/a", "1:2", "m1", "INBOX"));
+        writer.addDocument(
+            IndexSchema.toDocument(IndexRecord.builder("a1", Kind.ATTACHMENT).source("s").build()));
+      }
+      try (var reader = DirectoryReader.open(dir)) {
+        LeafReader leaf = reader.leaves().get(0).reader();
+        for (String field :
+            new String[] {
+              IndexSchema.TITLE, IndexSchema.TITLE_FOLDED, IndexSchema.BODY, IndexSchema.BODY_FOLDED
+            }) {
+          assertEquals(3, countNorms(leaf.getNormValues(field)), field);
+          assertEquals(1, leaf.terms(field).getDocCount(), field);
+        }
+        assertEquals(null, reader.storedFields().document(1).get(IndexSchema.BODY));
+      }
+    }
+  }
+
+  private static int countNorms(NumericDocValues norms) throws IOException {
+    int n = 0;
+    while (norms.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+      n++;
+    }
+    return n;
   }
 }

@@ -73,6 +73,9 @@ public final class LegacyVietnamese {
   /** The legacy encoding {@code text} is mojibake of, if it clearly is one. */
   public static Optional<LegacyEncoding> detect(String text) {
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+    if (!mayBeLegacy(sample)) {
+      return Optional.empty();
+    }
     Map<LegacyEncoding, int[]> counts = new EnumMap<>(LegacyEncoding.class);
     for (LegacyEncoding e : LegacyEncoding.values()) {
       counts.put(e, new int[2]); // valid, invalid
@@ -374,6 +377,35 @@ public final class LegacyVietnamese {
     return upper ? letter.toUpperCase(Locale.ROOT) : letter;
   }
 
+  /**
+   * A cheap upper bound on the decision below, without decoding: only words with non-ASCII letters
+   * and no Unicode Vietnamese letter can decode to valid syllables, so when there are fewer than
+   * {@link #MIN_WORDS} such words, or more than one Unicode Vietnamese word for every twenty of
+   * them, the text cannot be legacy. Correctly encoded Vietnamese (nearly all mail) ends here.
+   */
+  private static boolean mayBeLegacy(String sample) {
+    int candidates = 0;
+    int unicodeVietnamese = 0;
+    boolean nonAscii = false;
+    boolean vietnamese = false;
+    for (int i = 0, n = sample.length(); i <= n; i++) {
+      char c = i < n ? sample.charAt(i) : ' ';
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+        if (vietnamese) {
+          unicodeVietnamese++;
+        } else if (nonAscii) {
+          candidates++;
+        }
+        nonAscii = false;
+        vietnamese = false;
+      } else if (c >= 0x80) {
+        nonAscii = true;
+        vietnamese |= isUnicodeVietnamese(c);
+      }
+    }
+    return candidates >= MIN_WORDS && unicodeVietnamese * 20 <= candidates;
+  }
+
   private static boolean isAscii(String word) {
     for (int i = 0; i < word.length(); i++) {
       if (word.charAt(i) >= 0x80) {
@@ -386,25 +418,28 @@ public final class LegacyVietnamese {
   /** Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, Latin Extended Additional) or tone marks. */
   private static boolean hasUnicodeVietnamese(String word) {
     for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (c >= 0x1EA0 && c <= 0x1EF9
-          || c == 'ă'
-          || c == 'Ă'
-          || c == 'đ'
-          || c == 'Đ'
-          || c == 'ĩ'
-          || c == 'Ĩ'
-          || c == 'ũ'
-          || c == 'Ũ'
-          || c == 'ơ'
-          || c == 'Ơ'
-          || c == 'ư'
-          || c == 'Ư'
-          || c >= 0x0300 && c <= 0x0323) {
+      if (isUnicodeVietnamese(word.charAt(i))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isUnicodeVietnamese(char c) {
+    return c >= 0x1EA0 && c <= 0x1EF9
+        || c == 'ă'
+        || c == 'Ă'
+        || c == 'đ'
+        || c == 'Đ'
+        || c == 'ĩ'
+        || c == 'Ĩ'
+        || c == 'ũ'
+        || c == 'Ũ'
+        || c == 'ơ'
+        || c == 'Ơ'
+        || c == 'ư'
+        || c == 'Ư'
+        || c >= 0x0300 && c <= 0x0323;
   }
 
   /** Every run of letters with a non-ASCII letter in it is a Vietnamese syllable (and one is). */

@@ -86,6 +86,20 @@ class LegacyVietnameseTest {
     assertEquals(text, repair.text());
   }
 
+  /**
+   * A legacy text quoting a Unicode name is still legacy, up to one Unicode Vietnamese word for
+   * every twenty legacy words; past that the text counts as Unicode (the quick pre-count and the
+   * full check must agree on this boundary).
+   */
+  @Test
+  void aFewUnicodeWordsInLegacyTextAreTolerated() {
+    String legacy = LegacyVietnamese.encode(SENTENCES[4] + " " + SENTENCES[3], LegacyEncoding.VNI);
+    assertEquals(Optional.of(LegacyEncoding.VNI), LegacyVietnamese.detect(legacy + " Nguyễn"));
+    String mostlyUnicode =
+        SENTENCES[0] + " " + LegacyVietnamese.encode("Thông báo", LegacyEncoding.VNI);
+    assertEquals(Optional.empty(), LegacyVietnamese.detect(mostlyUnicode));
+  }
+
   @Test
   void decomposedUnicodeVietnameseIsNotLegacy() {
     String decomposed = Normalizer.normalize(SENTENCES[3], Normalizer.Form.NFD);
