@@ -131,6 +131,12 @@ public final class ApiServer {
                   Authenticator.UnauthorizedException.class,
                   (e, ctx) -> unauthorized(ctx, e.getMessage()));
               cfg.routes.exception(
+                  Authenticator.TooManyAttemptsException.class,
+                  (e, ctx) -> {
+                    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                    error(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+                  });
+              cfg.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
                     log.error("request {} failed", ctx.path(), e);

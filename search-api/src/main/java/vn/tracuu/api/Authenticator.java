@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Turns an {@code Authorization} header into a {@link Caller}: {@code Bearer <token>} for tools,
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>PBKDF2 is slow on purpose (hundreds of milliseconds), and Basic authentication sends the
  * password with every request, so a successful check is remembered for a few minutes as a SHA-256
- * of user and password; nothing is remembered of failed ones.
+ * of user and password. Failed ones are only counted, per user name, to refuse password checks
+ * after too many ({@link SignInThrottle}).
  */
 public final class Authenticator {
 
@@ -26,14 +28,37 @@ public final class Authenticator {
     }
   }
 
+  /** Too many wrong passwords for this user name lately (see {@link SignInThrottle}). */
+  public static final class TooManyAttemptsException extends RuntimeException {
+    private final long retryAfterSeconds;
+
+    public TooManyAttemptsException(long retryAfterSeconds) {
+      super("too many failed sign-ins for this user; try again in " + retryAfterSeconds + " s");
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
   private static final long REMEMBER_MILLIS = 5 * 60_000;
   private static final int REMEMBER_MAX = 1_000;
 
   private final Map<String, ServerConfig.Token> tokensByDigest = new ConcurrentHashMap<>();
   private final Map<String, ServerConfig.User> users = new ConcurrentHashMap<>();
   private final Map<String, Long> verified = new ConcurrentHashMap<>();
+  private final SignInThrottle throttle;
+  private final LongSupplier clockMillis;
 
   public Authenticator(ServerConfig.Auth auth) {
+    this(auth, System::currentTimeMillis);
+  }
+
+  /** With another clock, for tests of what happens over minutes. */
+  Authenticator(ServerConfig.Auth auth, LongSupplier clockMillis) {
+    this.clockMillis = clockMillis;
+    this.throttle = new SignInThrottle(clockMillis);
     for (ServerConfig.Token token : auth.tokens()) {
       tokensByDigest.put(token.sha256().toLowerCase(Locale.ROOT), token);
     }
@@ -46,6 +71,8 @@ public final class Authenticator {
    * The caller a request's {@code Authorization} header names.
    *
    * @throws UnauthorizedException for an unknown token, a wrong password or a malformed header
+   * @throws TooManyAttemptsException when a password needs checking but its user name has had too
+   *     many wrong ones lately
    */
   public Caller authenticate(String header) {
     if (header == null || header.isBlank()) {
@@ -96,12 +123,20 @@ public final class Authenticator {
                 Passwords.digest(
                     (name + '\0' + password + '\0' + user.passwordHash())
                         .getBytes(StandardCharsets.UTF_8)));
-    long now = System.currentTimeMillis();
+    long now = clockMillis.getAsLong();
     Long until = verified.get(key);
     if (until == null || until < now) {
+      // A remembered correct password is not throttled: the user's own session goes on while
+      // someone else guesses.
+      long retryAfter = throttle.retryAfterSeconds(name);
+      if (retryAfter > 0) {
+        throw new TooManyAttemptsException(retryAfter);
+      }
       if (!Passwords.verify(password.toCharArray(), user.passwordHash())) {
+        throttle.failed(name);
         throw new UnauthorizedException("wrong user name or password");
       }
+      throttle.succeeded(name);
       if (verified.size() >= REMEMBER_MAX) {
         verified.clear();
       }
