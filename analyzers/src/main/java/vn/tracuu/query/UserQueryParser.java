@@ -157,6 +157,57 @@ public final class UserQueryParser {
    * @throws IllegalArgumentException when the query is longer than {@link #MAX_QUERY_LENGTH}
    */
   public Query parse(String text) {
+    return parts(text).query();
+  }
+
+  /**
+   * The two parts of a parsed text: what decides which records match, and what ranks them.
+   *
+   * @param matching what the operators and words require ({@link #matching})
+   * @param ranking the ranking query of the words, or null when they have no token
+   */
+  public record Parts(Query matching, Query ranking) {
+    /**
+     * The query {@link #parse} returns: {@code matching} as a filter (it adds nothing to the
+     * score), {@code ranking} optional beside it; {@code matching} alone, scored, without ranking.
+     */
+    public Query query() {
+      if (ranking == null) {
+        return matching;
+      }
+      return new BooleanQuery.Builder()
+          .add(matching, BooleanClause.Occur.FILTER)
+          .add(ranking, BooleanClause.Occur.SHOULD)
+          .build();
+    }
+  }
+
+  /**
+   * {@link #parse} in its two parts, for searches that count matches apart from ranking them.
+   *
+   * @throws IllegalArgumentException when the query is longer than {@link #MAX_QUERY_LENGTH}
+   */
+  public Parts parts(String text) {
+    if (text == null || text.isBlank()) {
+      return new Parts(new MatchAllDocsQuery(), null);
+    }
+    Query match = matching(text);
+    if (match instanceof MatchNoDocsQuery) {
+      return new Parts(match, null);
+    }
+    String words =
+        OPERATOR_CHARS.matcher(EXCLUDED_WORD.matcher(text).replaceAll(" ")).replaceAll(" ");
+    return new Parts(match, ranking(words, MAX_PARSE_RANKING_TOKENS, MAX_PARSE_RANKING_PHRASES));
+  }
+
+  /**
+   * What decides which records match {@code text} in {@link #parse}, without its ranking: the
+   * words, phrases and operators as typed. Highlighting marks what this query matches, so a quoted
+   * phrase is marked where the phrase occurs, not wherever one of its syllables does.
+   *
+   * @throws IllegalArgumentException when the query is longer than {@link #MAX_QUERY_LENGTH}
+   */
+  public Query matching(String text) {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
@@ -166,20 +217,8 @@ public final class UserQueryParser {
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights, OPERATORS);
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query match = parser.parse(normalized);
-    if (match == null) {
-      // Only operators or stop characters: nothing to search for.
-      return new MatchNoDocsQuery("no searchable words");
-    }
-    String words =
-        OPERATOR_CHARS.matcher(EXCLUDED_WORD.matcher(text).replaceAll(" ")).replaceAll(" ");
-    Query ranking = ranking(words, MAX_PARSE_RANKING_TOKENS, MAX_PARSE_RANKING_PHRASES);
-    if (ranking == null) {
-      return match;
-    }
-    return new BooleanQuery.Builder()
-        .add(match, BooleanClause.Occur.FILTER)
-        .add(ranking, BooleanClause.Occur.SHOULD)
-        .build();
+    // Null: only operators or stop characters, nothing to search for.
+    return match == null ? new MatchNoDocsQuery("no searchable words") : match;
   }
 
   /**
