@@ -20,6 +20,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import vn.tracuu.analysis.VietnameseTokenizer;
@@ -218,7 +219,51 @@ public final class UserQueryParser {
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query match = parser.parse(normalized);
     // Null: only operators or stop characters, nothing to search for.
-    return match == null ? new MatchNoDocsQuery("no searchable words") : match;
+    return match == null ? new MatchNoDocsQuery("no searchable words") : syllablePhrases(match);
+  }
+
+  /**
+   * {@code query} with each phrase over syllables and their pairs (what the analyzer gives a quoted
+   * phrase: {@code "thành (thành_phố phố)"}) as a phrase of the syllables alone. It matches the
+   * same records: a pair (or longer word) sits at the position of one of its syllables, the one the
+   * phrase also offers there, so wherever the pair is, that syllable is too. A plain phrase reads
+   * two postings lists per field instead of a union per position.
+   */
+  static Query syllablePhrases(Query query) {
+    if (query instanceof BooleanQuery bool) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+      for (BooleanClause clause : bool.clauses()) {
+        b.add(syllablePhrases(clause.query()), clause.occur());
+      }
+      return b.build();
+    }
+    if (query instanceof BoostQuery boost) {
+      return new BoostQuery(syllablePhrases(boost.getQuery()), boost.getBoost());
+    }
+    if (query instanceof MultiPhraseQuery multi) {
+      Term[][] terms = multi.getTermArrays();
+      int[] positions = multi.getPositions();
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+      phrase.setSlop(multi.getSlop());
+      for (int i = 0; i < terms.length; i++) {
+        Term syllable = null;
+        for (Term t : terms[i]) {
+          if (t.text().indexOf(VietnameseTokenizer.JOINER) < 0) {
+            if (syllable != null) {
+              return query; // two alternatives that are not pairs (a unit and its part)
+            }
+            syllable = t;
+          }
+        }
+        if (syllable == null) {
+          return query;
+        }
+        phrase.add(syllable, positions[i]);
+      }
+      return phrase.build();
+    }
+    return query;
   }
 
   /**

@@ -305,9 +305,9 @@ public final class SearchService implements Closeable {
       scored.add(ranking, BooleanClause.Occur.SHOULD);
     }
     scored.add(matches, BooleanClause.Occur.FILTER);
-    // Every match is scored (the ranking's BM25F clauses give no score bounds to skip with).
-    return searcher.search(
-        scored.build(), new TopScoreDocCollectorManager(n, after, Integer.MAX_VALUE));
+    // The total is known: the collector may skip matches that cannot make the page (max-score
+    // pruning over the ranking clauses' score bounds).
+    return searcher.search(scored.build(), new TopScoreDocCollectorManager(n, after, n));
   }
 
   /**
