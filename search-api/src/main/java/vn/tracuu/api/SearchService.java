@@ -115,6 +115,21 @@ public final class SearchService implements Closeable {
   private final UserQueryParser foldedBody =
       new UserQueryParser(analyzer, Map.of(IndexSchema.BODY_FOLDED, 1f));
   private final ScheduledExecutorService refresher;
+
+  /**
+   * Searches the slices of an index (groups of segments) side by side, one thread per core; the
+   * search's own thread takes slices too. Less latency on one connection (1M records: keyword p50
+   * 0.67×), about the same throughput under concurrent load (README, search benchmark).
+   */
+  private final java.util.concurrent.ExecutorService slices =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          r -> {
+            Thread t = new Thread(r, "search-slice");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final Duration budget;
 
   /** Searchers that cursors point at, kept a while after the index moved on. */
@@ -214,7 +229,7 @@ public final class SearchService implements Closeable {
     IndexSearcher managed = cursor == null ? searchers.acquire() : pointInTime(cursor);
     try {
       // A searcher of our own per request: the timeout is per searcher, the reader is shared.
-      IndexSearcher searcher = new IndexSearcher(managed.getIndexReader());
+      IndexSearcher searcher = new IndexSearcher(managed.getIndexReader(), slices);
       searcher.setSimilarity(IndexSchema.similarity()); // the ranking the evaluation measures
       searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
       ScoreDoc after = cursor == null ? null : cursor.position();
@@ -804,6 +819,7 @@ public final class SearchService implements Closeable {
   @Override
   public void close() throws IOException {
     refresher.shutdownNow();
+    slices.shutdownNow();
     lifetimes.close();
     searchers.close();
   }
