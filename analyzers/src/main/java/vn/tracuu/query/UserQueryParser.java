@@ -20,6 +20,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import vn.tracuu.analysis.VietnameseTokenizer;
@@ -157,6 +158,57 @@ public final class UserQueryParser {
    * @throws IllegalArgumentException when the query is longer than {@link #MAX_QUERY_LENGTH}
    */
   public Query parse(String text) {
+    return parts(text).query();
+  }
+
+  /**
+   * The two parts of a parsed text: what decides which records match, and what ranks them.
+   *
+   * @param matching what the operators and words require ({@link #matching})
+   * @param ranking the ranking query of the words, or null when they have no token
+   */
+  public record Parts(Query matching, Query ranking) {
+    /**
+     * The query {@link #parse} returns: {@code matching} as a filter (it adds nothing to the
+     * score), {@code ranking} optional beside it; {@code matching} alone, scored, without ranking.
+     */
+    public Query query() {
+      if (ranking == null) {
+        return matching;
+      }
+      return new BooleanQuery.Builder()
+          .add(matching, BooleanClause.Occur.FILTER)
+          .add(ranking, BooleanClause.Occur.SHOULD)
+          .build();
+    }
+  }
+
+  /**
+   * {@link #parse} in its two parts, for searches that count matches apart from ranking them.
+   *
+   * @throws IllegalArgumentException when the query is longer than {@link #MAX_QUERY_LENGTH}
+   */
+  public Parts parts(String text) {
+    if (text == null || text.isBlank()) {
+      return new Parts(new MatchAllDocsQuery(), null);
+    }
+    Query match = matching(text);
+    if (match instanceof MatchNoDocsQuery) {
+      return new Parts(match, null);
+    }
+    String words =
+        OPERATOR_CHARS.matcher(EXCLUDED_WORD.matcher(text).replaceAll(" ")).replaceAll(" ");
+    return new Parts(match, ranking(words, MAX_PARSE_RANKING_TOKENS, MAX_PARSE_RANKING_PHRASES));
+  }
+
+  /**
+   * What decides which records match {@code text} in {@link #parse}, without its ranking: the
+   * words, phrases and operators as typed. Highlighting marks what this query matches, so a quoted
+   * phrase is marked where the phrase occurs, not wherever one of its syllables does.
+   *
+   * @throws IllegalArgumentException when the query is longer than {@link #MAX_QUERY_LENGTH}
+   */
+  public Query matching(String text) {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
@@ -166,20 +218,52 @@ public final class UserQueryParser {
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights, OPERATORS);
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query match = parser.parse(normalized);
-    if (match == null) {
-      // Only operators or stop characters: nothing to search for.
-      return new MatchNoDocsQuery("no searchable words");
+    // Null: only operators or stop characters, nothing to search for.
+    return match == null ? new MatchNoDocsQuery("no searchable words") : syllablePhrases(match);
+  }
+
+  /**
+   * {@code query} with each phrase over syllables and their pairs (what the analyzer gives a quoted
+   * phrase: {@code "thành (thành_phố phố)"}) as a phrase of the syllables alone. It matches the
+   * same records: a pair (or longer word) sits at the position of one of its syllables, the one the
+   * phrase also offers there, so wherever the pair is, that syllable is too. A plain phrase reads
+   * two postings lists per field instead of a union per position.
+   */
+  static Query syllablePhrases(Query query) {
+    if (query instanceof BooleanQuery bool) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+      for (BooleanClause clause : bool.clauses()) {
+        b.add(syllablePhrases(clause.query()), clause.occur());
+      }
+      return b.build();
     }
-    String words =
-        OPERATOR_CHARS.matcher(EXCLUDED_WORD.matcher(text).replaceAll(" ")).replaceAll(" ");
-    Query ranking = ranking(words, MAX_PARSE_RANKING_TOKENS, MAX_PARSE_RANKING_PHRASES);
-    if (ranking == null) {
-      return match;
+    if (query instanceof BoostQuery boost) {
+      return new BoostQuery(syllablePhrases(boost.getQuery()), boost.getBoost());
     }
-    return new BooleanQuery.Builder()
-        .add(match, BooleanClause.Occur.FILTER)
-        .add(ranking, BooleanClause.Occur.SHOULD)
-        .build();
+    if (query instanceof MultiPhraseQuery multi) {
+      Term[][] terms = multi.getTermArrays();
+      int[] positions = multi.getPositions();
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+      phrase.setSlop(multi.getSlop());
+      for (int i = 0; i < terms.length; i++) {
+        Term syllable = null;
+        for (Term t : terms[i]) {
+          if (t.text().indexOf(VietnameseTokenizer.JOINER) < 0) {
+            if (syllable != null) {
+              return query; // two alternatives that are not pairs (a unit and its part)
+            }
+            syllable = t;
+          }
+        }
+        if (syllable == null) {
+          return query;
+        }
+        phrase.add(syllable, positions[i]);
+      }
+      return phrase.build();
+    }
+    return query;
   }
 
   /**

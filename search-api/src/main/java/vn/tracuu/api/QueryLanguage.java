@@ -40,7 +40,9 @@ public final class QueryLanguage {
   /**
    * What the query says.
    *
-   * @param text the free-text query (match-all when only filters were typed)
+   * @param text the free-text query (match-all when only filters were typed): {@code
+   *     textParts.query()}
+   * @param textParts what decides the matches of the free text, and what ranks them
    * @param hasText whether any free text was typed (relevance ranking makes sense)
    * @param filters clauses every hit must match
    * @param exclusions clauses no hit may match
@@ -49,6 +51,7 @@ public final class QueryLanguage {
    */
   public record Parsed(
       Query text,
+      UserQueryParser.Parts textParts,
       boolean hasText,
       List<Query> filters,
       List<Query> exclusions,
@@ -157,13 +160,14 @@ public final class QueryLanguage {
 
     String text = rest.toString().strip();
     boolean hasText = !text.isBlank() && text.codePoints().anyMatch(Character::isLetterOrDigit);
-    Query textQuery;
+    UserQueryParser.Parts parts;
     try {
-      textQuery = textParser.parse(hasText ? text : "");
+      parts = textParser.parts(hasText ? text : "");
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("parameter 'q': " + e.getMessage());
     }
-    return new Parsed(textQuery, hasText, filters, exclusions, days, hasText ? text : "");
+    return new Parsed(
+        parts.query(), parts, hasText, filters, exclusions, days, hasText ? text : "");
   }
 
   /** The day range of a date value: a day, a month (8/2019, 2019-08) or a year (2019). */

@@ -13,6 +13,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.junit.jupiter.api.Test;
+import vn.tracuu.query.UserQueryParser;
 import vn.tracuu.schema.IndexSchema;
 
 /**
@@ -29,6 +30,7 @@ class SnippetTest {
     SearchService search = TestServer.get().search;
     Analyzer analyzer = IndexSchema.analyzer();
     QueryLanguage language = new QueryLanguage(analyzer);
+    UserQueryParser matching = new UserQueryParser(analyzer);
     UnifiedHighlighter reference =
         UnifiedHighlighter.builderWithoutSearcher(analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -51,7 +53,8 @@ class SnippetTest {
             "hội nghị -thiên",
             "(lũ | bão) tỉnh",
             "subject:\"thiên tai\" tỉnh")) {
-      Query text = language.parse(q).text();
+      // Snippets mark what the query matches, not what only ranks (UserQueryParser.matching).
+      Query text = matching.matching(language.parse(q).freeText());
       SearchResponse response =
           search.search(
               SearchRequest.of(
@@ -76,6 +79,44 @@ class SnippetTest {
       }
     }
     assertTrue(compared > 100 && marked > 50, compared + " compared, " + marked + " marked");
+  }
+
+  /**
+   * A quoted phrase marks the phrase only: its syllables elsewhere in the text rank the hit but are
+   * not marked (they used to be, through the ranking query's one-syllable clauses).
+   */
+  @Test
+  void phraseMarksOnlyThePhrase() throws Exception {
+    SearchService search = TestServer.get().search;
+    List<String> phraseMarks = new java.util.ArrayList<>();
+    for (SearchResponse.Hit hit : searchAll(search, "\"chính quyền điện tử\"").hits()) {
+      phraseMarks.addAll(marked(hit.snippet()));
+    }
+    assertTrue(!phraseMarks.isEmpty(), "the samples have the phrase in a body");
+    for (String mark : phraseMarks) {
+      assertEquals("chính quyền điện tử", mark);
+    }
+    // The same words unquoted are marked one by one too, in the same records: so the samples do
+    // hold lone syllables of the phrase that a phrase search must leave unmarked.
+    List<String> wordMarks = new java.util.ArrayList<>();
+    for (SearchResponse.Hit hit : searchAll(search, "chính quyền điện tử").hits()) {
+      wordMarks.addAll(marked(hit.snippet()));
+    }
+    assertTrue(
+        wordMarks.stream().anyMatch(m -> !m.equals("chính quyền điện tử")),
+        "unquoted words mark lone syllables: " + wordMarks);
+  }
+
+  private static SearchResponse searchAll(SearchService search, String q) throws Exception {
+    return search.search(
+        SearchRequest.of(
+            p ->
+                switch (p) {
+                  case "q" -> q;
+                  case "size" -> "100";
+                  default -> null;
+                }),
+        STAFF);
   }
 
   private static String expected(UnifiedHighlighter reference, Query text, String body)

@@ -1,0 +1,110 @@
+package vn.tracuu.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+import vn.tracuu.schema.IndexRecord;
+import vn.tracuu.schema.IndexSchema;
+import vn.tracuu.schema.Kind;
+
+/**
+ * Quoted phrases match through plain phrases of syllables: the same records as the phrase the
+ * analyzer gives (a union of each syllable and its pair per position), also across punctuation,
+ * where no pair is indexed.
+ */
+class SyllablePhrasesTest {
+
+  @Test
+  void syllablePhrasesMatchWhatThePhrasesWithPairsMatch() throws IOException {
+    String[] bodies = {
+      "Kế hoạch xây dựng chính quyền điện tử năm 2019",
+      "Chính quyền, điện tử và viễn thông",
+      "điện tử chính quyền",
+      "Ủy ban nhân dân thành phố Hà Nội",
+      "Thành. Phố cổ",
+      "phố thành",
+      "Nghị định 30/2020/NĐ-CP của Chính phủ",
+      "Quyết định số 1952/QĐ-UBND"
+    };
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(dir, new IndexWriterConfig(IndexSchema.analyzer()))) {
+        for (int i = 0; i < bodies.length; i++) {
+          writer.addDocument(
+              IndexSchema.toDocument(
+                  IndexRecord.builder("d" + i, Kind.DOCUMENT)
+                      .source("t")
+                      .title(i % 2 == 0 ? bodies[i] : "")
+                      .body(bodies[i])
+                      .build()));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        SimpleQueryParser analyzed =
+            new SimpleQueryParser(IndexSchema.analyzer(), IndexSchema.queryFieldWeights());
+        int simplified = 0;
+        for (String q :
+            new String[] {
+              "\"chính quyền điện tử\"",
+              "\"chinh quyen dien tu\"",
+              "\"thành phố\"",
+              "\"thanh pho\"",
+              "\"quyền điện\"",
+              "\"30/2020/NĐ-CP\"",
+              "\"1952/QĐ-UBND\"",
+              "\"ủy ban nhân dân thành phố\"",
+              "\"chính\""
+            }) {
+          Query withPairs = analyzed.parse(q);
+          Query syllables = UserQueryParser.syllablePhrases(withPairs);
+          if (countMultiPhrases(syllables) < countMultiPhrases(withPairs)) {
+            simplified++;
+          }
+          assertEquals(ids(searcher, withPairs), ids(searcher, syllables), q);
+        }
+        assertTrue(simplified >= 5, simplified + " phrases simplified");
+        // Across punctuation there is no pair, and the phrase still matches (as before).
+        Set<String> across =
+            ids(searcher, UserQueryParser.syllablePhrases(analyzed.parse("\"thành phố\"")));
+        assertTrue(across.contains("d4"), across.toString());
+        assertFalse(across.contains("d5"), across.toString());
+      }
+    }
+  }
+
+  private static Set<String> ids(IndexSearcher searcher, Query query) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    for (ScoreDoc hit : searcher.search(query, 100).scoreDocs) {
+      ids.add(searcher.storedFields().document(hit.doc).get(IndexSchema.ID));
+    }
+    return ids;
+  }
+
+  private static int countMultiPhrases(Query query) {
+    if (query instanceof BooleanQuery bool) {
+      return bool.clauses().stream().mapToInt(c -> countMultiPhrases(c.query())).sum();
+    }
+    if (query instanceof BoostQuery boost) {
+      return countMultiPhrases(boost.getQuery());
+    }
+    return query instanceof MultiPhraseQuery ? 1 : 0;
+  }
+}

@@ -1,0 +1,87 @@
+// CPU time per search of two builds of the search API, in one JVM over one index.
+//
+//   java --add-modules jdk.incubator.vector bench/SearchCpuAB.java INDEX SECONDS JAR_A JAR_B
+//
+// Loads each search-api jar (e.g. the one of main, kept aside, and a new build) in its own class
+// loader, opens a SearchService of each over INDEX, and alternates their searches of the three
+// benchmark queries of bench/search-bench.sh (and the keyword without facets): both builds see the
+// same JIT warm-up and the same load from other processes, which on a shared machine moves
+// wall-clock figures far more than any change does. Prints the median thread CPU time per search
+// of each and B/A, after two warm-up rounds of SECONDS per query.
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+public class SearchCpuAB {
+
+  record Build(Object service, Method search, Method request, Object caller) {}
+
+  static Build open(String jar, String index) throws Exception {
+    ClassLoader loader =
+        new URLClassLoader(
+            new URL[] {Path.of(jar).toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    Class<?> service = loader.loadClass("vn.tracuu.api.SearchService");
+    Class<?> request = loader.loadClass("vn.tracuu.api.SearchRequest");
+    Class<?> caller = loader.loadClass("vn.tracuu.api.Caller");
+    return new Build(
+        service.getConstructor(Path.class).newInstance(Path.of(index)),
+        service.getMethod("search", request, caller),
+        request.getMethod("of", Function.class),
+        caller.getMethod("staff", String.class, Set.class).invoke(null, "bench", Set.of("staff")));
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 4) {
+      System.err.println("usage: SearchCpuAB INDEX SECONDS JAR_A JAR_B");
+      System.exit(2);
+    }
+    double seconds = Double.parseDouble(args[1]);
+    Build[] builds = {open(args[2], args[0]), open(args[3], args[0])};
+    List<Map<String, String>> queries =
+        List.of(
+            Map.of("q", "bóng đá"),
+            Map.of("q", "\"thành phố\""),
+            Map.of("q", "kinh tế", "from", "2021-01-01", "to", "2021-12-31"),
+            Map.of("q", "bóng đá", "facets", "false"));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (int round = 0; round < 3; round++) {
+      for (Map<String, String> query : queries) {
+        Function<String, String> param = query::get;
+        Object[] requests = {
+          builds[0].request().invoke(null, param), builds[1].request().invoke(null, param)
+        };
+        List<List<Long>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        for (int i = 0; System.nanoTime() < end; i++) {
+          int b = i & 1;
+          long start = threads.getCurrentThreadCpuTime();
+          builds[b].search().invoke(builds[b].service(), requests[b], builds[b].caller());
+          cpu.get(b).add(threads.getCurrentThreadCpuTime() - start);
+        }
+        if (round == 2) {
+          double a = median(cpu.get(0));
+          double b = median(cpu.get(1));
+          System.out.printf(
+              "%-50s A %6.2f ms  B %6.2f ms  B/A %.2f  (%d searches each)%n",
+              new LinkedHashMap<>(query), a, b, b / a, cpu.get(1).size());
+        }
+      }
+    }
+    System.exit(0); // the services' refresh threads are daemons, but the readers stay open
+  }
+
+  static double median(List<Long> nanos) {
+    Collections.sort(nanos);
+    return nanos.get(nanos.size() / 2) / 1e6;
+  }
+}
