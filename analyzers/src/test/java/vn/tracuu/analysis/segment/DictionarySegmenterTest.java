@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DictionarySegmenterTest {
@@ -109,6 +110,18 @@ class DictionarySegmenterTest {
     for (String phrase : List.of("cho biết", "triệu đồng", "ubnd tp", "đã chi", "năm triệu")) {
       assertTrue(!learned.containsKey(phrase), phrase + " is a phrase, not a word");
     }
+  }
+
+  @Test
+  void learnerCountsOnlyWhatTheLexiconLeavesAlone() {
+    CompoundLearner learner = new CompoundLearner();
+    for (int i = 0; i < 10; i++) {
+      learner.observe("Công ty mở rộng chợ nổi.");
+    }
+    Map<String, Float> learned = learner.compounds(3, 0.01);
+    assertTrue(learned.containsKey("chợ nổi"), learned::toString);
+    // "rộng" is part of the known word "mở rộng": no evidence for a compound "rộng chợ".
+    assertEquals(Set.of("chợ nổi"), learned.keySet());
   }
 
   private static Word word(List<Word> words, String text, TokenType type) {
