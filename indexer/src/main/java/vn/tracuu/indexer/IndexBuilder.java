@@ -48,6 +48,7 @@ import vn.tracuu.indexer.source.ImapReader;
 import vn.tracuu.indexer.source.MailboxReader;
 import vn.tracuu.indexer.source.NewsFeed;
 import vn.tracuu.indexer.source.SourceItem;
+import vn.tracuu.indexer.source.SourceRoots;
 import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
@@ -511,7 +512,7 @@ public final class IndexBuilder {
         listFeed(source, sink, skipped, news);
         return;
       }
-      Path root = source.root();
+      Path root = SourceRoots.walkStart(source.root());
       List<Path> files;
       try (Stream<Path> walk = Files.walk(root)) {
         files =

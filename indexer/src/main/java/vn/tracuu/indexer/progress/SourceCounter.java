@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.source.MailboxReader;
 import vn.tracuu.indexer.source.NewsFeed;
+import vn.tracuu.indexer.source.SourceRoots;
 
 /**
  * Counts the items a run will list, for the progress total, without holding the listing: a walk of
@@ -60,7 +61,7 @@ public final class SourceCounter {
     if (!Files.exists(root)) {
       return 0;
     }
-    try (Stream<Path> walk = Files.walk(root)) {
+    try (Stream<Path> walk = Files.walk(SourceRoots.walkStart(root))) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> !htmlOnly || isHtml(p))

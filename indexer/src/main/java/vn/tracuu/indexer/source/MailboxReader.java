@@ -70,12 +70,13 @@ public final class MailboxReader {
       listFile(root, root.getParent() == null ? root : root.getParent(), sink, skipped);
       return;
     }
+    Path start = SourceRoots.walkStart(root);
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
+    try (Stream<Path> walk = Files.walk(start)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path file : files) {
-      listFile(file, root, sink, skipped);
+      listFile(file, start, sink, skipped);
     }
   }
 
@@ -88,7 +89,7 @@ public final class MailboxReader {
     if (Files.isRegularFile(root)) {
       return countFile(root);
     }
-    try (Stream<Path> walk = Files.walk(root)) {
+    try (Stream<Path> walk = Files.walk(SourceRoots.walkStart(root))) {
       return walk.filter(Files::isRegularFile).mapToLong(MailboxReader::countFile).sum();
     }
   }

@@ -114,6 +114,19 @@ class MailboxReaderTest {
     assertEquals("2019", items.get(0).folder());
   }
 
+  @Test
+  void aSourceRootThatIsASymbolicLinkIsFollowed() throws IOException {
+    // /srv/mail -> /data/mail is a common setup; the walk used to see only the link: no mail.
+    write(dir.resolve("data/Maildir/cur/1.host:2,S"), "Subject: one\n\nx\n");
+    write(dir.resolve("data/Maildir/.Sent/cur/2.host:2,S"), "Subject: two\n\nx\n");
+    Path link = Files.createSymbolicLink(dir.resolve("mail"), dir.resolve("data/Maildir"));
+    List<SourceItem> viaLink = MailboxReader.listAll(link);
+    assertEquals(locators(MailboxReader.listAll(dir.resolve("data/Maildir"))), locators(viaLink));
+    assertEquals(2, viaLink.size());
+    assertEquals(2, MailboxReader.count(link));
+    assertEquals("Subject: one\n\nx\n", read(viaLink.get(viaLink.size() - 1)));
+  }
+
   private static void write(Path file, String content) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
