@@ -43,16 +43,7 @@ class SnippetTest {
             .build();
     int marked = 0;
     int compared = 0;
-    for (String q :
-        List.of(
-            "chính quyền điện tử",
-            "chinh quyen dien tu",
-            "\"thiên tai\"",
-            "bản",
-            "ubnd quyết định",
-            "hội nghị -thiên",
-            "(lũ | bão) tỉnh",
-            "subject:\"thiên tai\" tỉnh")) {
+    for (String q : TestServer.SAMPLE_QUERIES) {
       // Snippets mark what the query matches, not what only ranks (UserQueryParser.matching).
       Query text = matching.matching(language.parse(q).freeText());
       SearchResponse response =

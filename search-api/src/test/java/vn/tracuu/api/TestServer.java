@@ -35,6 +35,21 @@ final class TestServer {
   static final String OTHER = "Bearer " + OTHER_TOKEN;
   static final String ANONYMOUS = null;
 
+  /**
+   * Queries over the samples that cover the query language: diacritics or not, a phrase, one
+   * syllable, exclusion, OR with parentheses, a field prefix.
+   */
+  static final List<String> SAMPLE_QUERIES =
+      List.of(
+          "chính quyền điện tử",
+          "chinh quyen dien tu",
+          "\"thiên tai\"",
+          "bản",
+          "ubnd quyết định",
+          "hội nghị -thiên",
+          "(lũ | bão) tỉnh",
+          "subject:\"thiên tai\" tỉnh");
+
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

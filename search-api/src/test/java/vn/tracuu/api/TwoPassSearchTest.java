@@ -36,17 +36,9 @@ class TwoPassSearchTest {
         DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexSearcher reference = new IndexSearcher(reader);
       reference.setSimilarity(IndexSchema.similarity());
-      for (String q :
-          List.of(
-              "chính quyền điện tử",
-              "chinh quyen dien tu",
-              "\"thiên tai\"",
-              "bản",
-              "ubnd quyết định",
-              "hội nghị -thiên",
-              "(lũ | bão) tỉnh",
-              "subject:\"thiên tai\" tỉnh",
-              "là gì")) {
+      List<String> queries = new ArrayList<>(TestServer.SAMPLE_QUERIES);
+      queries.add("là gì"); // question words only
+      for (String q : queries) {
         QueryLanguage.Parsed parsed = language.parse(q);
         BooleanQuery.Builder whole =
             new BooleanQuery.Builder()
