@@ -266,12 +266,23 @@ public final class IndexBuilder {
                               (member, reason) -> report.failed(source.name(), member, reason));
                   case NEWS -> item -> news.extract(source, item);
                 };
+            java.util.concurrent.atomic.AtomicLong listed =
+                new java.util.concurrent.atomic.AtomicLong();
             try {
               list(
                   source,
-                  item -> workers.execute(() -> index(source, item, extractor, writer)),
-                  (locator, reason) -> report.skipped(source.name(), locator, reason),
+                  item -> {
+                    listed.incrementAndGet();
+                    workers.execute(() -> index(source, item, extractor, writer));
+                  },
+                  (locator, reason) -> {
+                    listed.incrementAndGet();
+                    report.skipped(source.name(), locator, reason);
+                  },
                   news);
+              if (listed.get() == 0 && source.type() != SourceConfig.SourceType.IMAP) {
+                foundNothing(source);
+              }
             } catch (IOException e) {
               unlisted.add(source.name() + ":");
               report.failed(source.name(), "", "cannot list source: " + e.getMessage());
@@ -662,6 +673,31 @@ public final class IndexBuilder {
      * Items the last commit knew that no source listed this time left their source: their state
      * goes, and so does every record no item produces any more.
      */
+    /**
+     * A source that lists nothing: noted when the index holds nothing of it either (a new, still
+     * empty folder), a failure that keeps its records when it does. An empty folder where there was
+     * mail is far more often a disk or share not mounted tonight than an archive emptied on
+     * purpose; taking the source out of the configuration is how its records are dropped.
+     */
+    private void foundNothing(SourceConfig source) {
+      String prefix = source.name() + ":";
+      long known = previous.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+      if (known == 0) {
+        report.skipped(source.name(), "", "nothing to index at " + source.root());
+        return;
+      }
+      unlisted.add(prefix);
+      report.failed(
+          source.name(),
+          "",
+          "nothing to index at "
+              + source.root()
+              + ", where the index has "
+              + known
+              + " items: kept them (is a disk or share not mounted?); take the source out of"
+              + " the configuration to drop them");
+    }
+
     private void removeVanished(IndexWriter writer) throws IOException {
       for (Map.Entry<String, Previous> e : previous.entrySet()) {
         String key = e.getKey();

@@ -144,6 +144,51 @@ class IncrementalIndexTest {
   }
 
   @Test
+  void anEmptiedFolderKeepsItsRecordsUntilTheSourceLeavesTheConfiguration() throws IOException {
+    Path mail = tmp.resolve("mail");
+    Path cur = mail.resolve("cur");
+    Files.createDirectories(cur);
+    Files.createDirectories(mail.resolve("new"));
+    SourceConfig source = new SourceConfig("md", SourceType.MAIL, mail, List.of("staff"), false);
+    Path index = tmp.resolve("index");
+    IndexBuilder builder = new IndexBuilder(index, OPTIONS);
+
+    // A new, still empty folder: noted, nothing failed.
+    IndexReport empty = builder.build(List.of(source));
+    assertEquals(List.of(), empty.failures());
+    assertEquals(1, empty.skipped().size());
+    assertTrue(empty.skipped().get(0).reason().startsWith("nothing to index at "));
+
+    Files.writeString(
+        cur.resolve("1.host:2,S"), message(1).substring(message(1).indexOf('\n') + 1));
+    Files.writeString(
+        cur.resolve("2.host:2,S"), message(2).substring(message(2).indexOf('\n') + 1));
+    assertEquals(2, builder.build(List.of(source)).added());
+    Map<String, String> before = records(index);
+
+    // The folder is empty tonight (an unmounted share looks the same): the records stay.
+    try (Stream<Path> files = Files.list(cur)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    IndexReport emptied = builder.build(List.of(source));
+    assertEquals(1, emptied.failures().size());
+    assertTrue(
+        emptied.failures().get(0).reason().contains("kept them"), emptied.failures().toString());
+    assertEquals(0, emptied.deleted());
+    assertEquals(before, records(index));
+
+    // Taken out of the configuration, the source's records go.
+    SourceConfig other =
+        new SourceConfig("other", SourceType.MAIL, tmp.resolve("other"), List.of("staff"), false);
+    Files.createDirectories(tmp.resolve("other/cur"));
+    IndexReport removed = builder.build(List.of(other));
+    assertEquals(2, removed.deleted());
+    assertEquals(Map.of(), records(index));
+  }
+
+  @Test
   void mailIsIncrementalByMessage() throws IOException {
     Path mail = tmp.resolve("mail");
     Path mbox = mail.resolve("box.mbox");
