@@ -2,6 +2,7 @@ package vn.tracuu.api;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -276,7 +278,13 @@ public final class SearchService implements Closeable {
       if (pageDocs.length == request.size() && seen < total && !partial) {
         long version = keepForCursor(managed);
         next =
-            SearchCursor.after(version, pageDocs[pageDocs.length - 1], seen, fingerprint).encode();
+            SearchCursor.after(
+                    version,
+                    indexIdentity(managed.getIndexReader()),
+                    pageDocs[pageDocs.length - 1],
+                    seen,
+                    fingerprint)
+                .encode();
       }
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
@@ -333,11 +341,15 @@ public final class SearchService implements Closeable {
   private IndexSearcher pointInTime(SearchCursor cursor) throws IOException {
     IndexSearcher kept = lifetimes.acquire(cursor.version());
     if (kept != null) {
-      return kept;
+      if (indexIdentity(kept.getIndexReader()) == cursor.index()) {
+        return kept;
+      }
+      lifetimes.release(kept); // the same version number of a rebuilt index
     }
     IndexSearcher current = searchers.acquire();
     if (current.getIndexReader() instanceof DirectoryReader reader
-        && reader.getVersion() == cursor.version()) {
+        && reader.getVersion() == cursor.version()
+        && indexIdentity(reader) == cursor.index()) {
       return current; // e.g. after a restart over the same index
     }
     searchers.release(current);
@@ -793,6 +805,19 @@ public final class SearchService implements Closeable {
    * dropped (their cursors expire), and a search that straddled the switch gets a cursor that holds
    * while its version is the current one.
    */
+  /**
+   * Which index {@code reader} reads: from the random id Lucene gives each commit's segment infos,
+   * so two indexes (a generation and its rebuild, or an index deleted and written again) differ
+   * even where their reader versions are equal.
+   */
+  static long indexIdentity(IndexReader reader) {
+    if (reader instanceof StandardDirectoryReader standard) {
+      ByteBuffer id = ByteBuffer.wrap(standard.getSegmentInfos().getId());
+      return id.getLong() ^ id.getLong();
+    }
+    return 0;
+  }
+
   private long keepForCursor(IndexSearcher searcher) throws IOException {
     try {
       return lifetimes.record(searcher);

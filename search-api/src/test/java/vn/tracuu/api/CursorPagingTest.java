@@ -186,6 +186,7 @@ class CursorPagingTest {
       String gone =
           new SearchCursor(
                   stale.version() + 1000,
+                  stale.index(),
                   stale.byScore(),
                   stale.value(),
                   stale.doc(),
@@ -196,6 +197,43 @@ class CursorPagingTest {
           assertThrows(
               BadRequestException.class, () -> service.search(request(gone), Caller.ANONYMOUS));
       assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+    }
+  }
+
+  /**
+   * Reader versions count from the start in every index: a cursor of one index must not continue on
+   * another that reached the same version (a rebuild, or an index deleted and written again).
+   */
+  @Test
+  void aCursorOfAnotherIndexAtTheSameVersionHasExpired(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("index");
+    write(index, "n", 0, 5);
+    String cursor;
+    long version;
+    try (SearchService service = new SearchService(index)) {
+      SearchResponse page1 = service.search(request(null), Caller.ANONYMOUS);
+      cursor = page1.nextCursor();
+      version = SearchCursor.decode(cursor, request(null).fingerprint()).version();
+    }
+    // The same writes into a new index: other records, the same reader version.
+    try (var files = Files.list(index)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    write(index, "m", 0, 5);
+    try (SearchService service = new SearchService(index)) {
+      try (var reader = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(index))) {
+        assertEquals(version, reader.getVersion(), "the case this test is about");
+      }
+      BadRequestException expired =
+          assertThrows(
+              BadRequestException.class, () -> service.search(request(cursor), Caller.ANONYMOUS));
+      assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+      // Its own cursors go on.
+      SearchResponse page1 = service.search(request(null), Caller.ANONYMOUS);
+      assertEquals(
+          List.of("m2", "m1"), ids(service.search(request(page1.nextCursor()), Caller.ANONYMOUS)));
     }
   }
 
@@ -211,12 +249,17 @@ class CursorPagingTest {
 
   /** Public news records n{from}…, one day apart (newest last). */
   private static void write(Path index, int from, int count) throws IOException {
+    write(index, "n", from, count);
+  }
+
+  /** Public news records {prefix}{from}…, one day apart (newest last). */
+  private static void write(Path index, String prefix, int from, int count) throws IOException {
     Files.createDirectories(index);
     try (var directory = FSDirectory.open(index);
         var writer = new IndexWriter(directory, new IndexWriterConfig(IndexSchema.analyzer()))) {
       for (int i = from; i < from + count; i++) {
         IndexRecord record =
-            IndexRecord.builder("n" + i, Kind.NEWS)
+            IndexRecord.builder(prefix + i, Kind.NEWS)
                 .source("portal")
                 .isPublic(true)
                 .title("Tin số " + i)
