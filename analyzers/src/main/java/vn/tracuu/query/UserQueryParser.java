@@ -23,6 +23,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import vn.tracuu.analysis.VietnameseTokenizer;
 import vn.tracuu.schema.IndexSchema;
 
@@ -219,51 +220,83 @@ public final class UserQueryParser {
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query match = parser.parse(normalized);
     // Null: only operators or stop characters, nothing to search for.
-    return match == null ? new MatchNoDocsQuery("no searchable words") : syllablePhrases(match);
+    return match == null ? new MatchNoDocsQuery("no searchable words") : pairPhrases(match);
   }
 
   /**
    * {@code query} with each phrase over syllables and their pairs (what the analyzer gives a quoted
-   * phrase: {@code "thành (thành_phố phố)"}) as a phrase of the syllables alone. It matches the
-   * same records: a pair (or longer word) sits at the position of one of its syllables, the one the
-   * phrase also offers there, so wherever the pair is, that syllable is too. A plain phrase reads
-   * two postings lists per field instead of a union per position.
+   * phrase: {@code "thành (thành_phố phố)"}) as the indexed pairs alone: a two-syllable phrase is
+   * one term ({@code thành_phố}), a longer one a phrase of its pairs ({@code "chính_quyền
+   * quyền_điện điện_tử"}). A pair is far rarer than either of its syllables and needs no position
+   * check, so this is the cheapest way to find the phrase. Pairs are indexed within a run of words
+   * only, so a phrase no longer matches across punctuation ("thành. Phố" is not "thành phố"); a
+   * quoted text whose syllables are not all paired (a number, a comma inside the quotes) stays a
+   * phrase of its syllables, which matches what the union did.
    */
-  static Query syllablePhrases(Query query) {
+  static Query pairPhrases(Query query) {
     if (query instanceof BooleanQuery bool) {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       b.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
       for (BooleanClause clause : bool.clauses()) {
-        b.add(syllablePhrases(clause.query()), clause.occur());
+        b.add(pairPhrases(clause.query()), clause.occur());
       }
       return b.build();
     }
     if (query instanceof BoostQuery boost) {
-      return new BoostQuery(syllablePhrases(boost.getQuery()), boost.getBoost());
+      return new BoostQuery(pairPhrases(boost.getQuery()), boost.getBoost());
     }
     if (query instanceof MultiPhraseQuery multi) {
       Term[][] terms = multi.getTermArrays();
       int[] positions = multi.getPositions();
-      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-      phrase.setSlop(multi.getSlop());
+      Term[] syllables = new Term[terms.length];
       for (int i = 0; i < terms.length; i++) {
-        Term syllable = null;
         for (Term t : terms[i]) {
           if (t.text().indexOf(VietnameseTokenizer.JOINER) < 0) {
-            if (syllable != null) {
+            if (syllables[i] != null) {
               return query; // two alternatives that are not pairs (a unit and its part)
             }
-            syllable = t;
+            syllables[i] = t;
           }
         }
-        if (syllable == null) {
+        if (syllables[i] == null) {
           return query;
         }
-        phrase.add(syllable, positions[i]);
+      }
+      Term[] pairs = multi.getSlop() == 0 ? pairs(terms, positions, syllables) : null;
+      if (pairs != null && pairs.length == 1) {
+        return new TermQuery(pairs[0]);
+      }
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+      phrase.setSlop(multi.getSlop());
+      for (int i = 0; i < (pairs != null ? pairs.length : syllables.length); i++) {
+        phrase.add(pairs != null ? pairs[i] : syllables[i], positions[pairs != null ? i + 1 : i]);
       }
       return phrase.build();
     }
     return query;
+  }
+
+  /** The pair at each position after the first, or null when one is missing. */
+  private static Term[] pairs(Term[][] terms, int[] positions, Term[] syllables) {
+    if (terms.length < 2) {
+      return null;
+    }
+    Term[] pairs = new Term[terms.length - 1];
+    for (int i = 1; i < terms.length; i++) {
+      if (positions[i] != positions[i - 1] + 1) {
+        return null;
+      }
+      String pair = syllables[i - 1].text() + VietnameseTokenizer.JOINER + syllables[i].text();
+      for (Term t : terms[i]) {
+        if (t.text().equals(pair)) {
+          pairs[i - 1] = t;
+        }
+      }
+      if (pairs[i - 1] == null) {
+        return null;
+      }
+    }
+    return pairs;
   }
 
   /**
