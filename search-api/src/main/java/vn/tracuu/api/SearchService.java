@@ -243,17 +243,18 @@ public final class SearchService implements Closeable {
       // matches, read from the first pass's bit sets, for the page.
       FacetsCollector collected;
       TopDocs top;
+      long total = 0;
       try {
         collected = searcher.search(matching, new FacetsCollectorManager());
-        top = page(searcher, parsed, sort, collected, after, wanted);
+        for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
+          total += docs.totalHits();
+        }
+        long remaining = total - (cursor == null ? 0 : cursor.seen());
+        top = page(searcher, parsed, sort, collected, after, wanted, remaining);
       } catch (IndexSearcher.TooManyClauses e) {
         // Each word becomes one clause per searched field; Lucene caps the total (1024).
         throw new BadRequestException(
             "parameter 'q': too many words or alternatives for one search; shorten the query");
-      }
-      long total = 0;
-      for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
-        total += docs.totalHits();
       }
       boolean partial = searcher.timedOut();
       ScoreDoc[] pageDocs =
@@ -298,6 +299,14 @@ public final class SearchService implements Closeable {
    * ({@code sort} null) or by {@code sort}. Scores are those of the whole query: the matching part
    * is a filter that adds nothing to them, so the ranking query over the collected matches scores
    * each match as the whole query does.
+   *
+   * <p>By score, the ranking clauses are the optional clauses of one query with the collected
+   * matches as its filter and at least one of them required: the shape for which Lucene skips
+   * matches (and blocks of them) whose score bounds cannot reach the page ({@code
+   * MaxScoreBulkScorer}), instead of scoring each. Same scores, same order. A match that no ranking
+   * clause matches (possible with OR or exclusions: it scores 0) is then left out; when that leaves
+   * the page short of the {@code remaining} matches, the page is computed again by scoring every
+   * match, which ranks those last, by document, as one pass over the whole query does.
    */
   private static TopDocs page(
       IndexSearcher searcher,
@@ -305,7 +314,8 @@ public final class SearchService implements Closeable {
       Sort sort,
       FacetsCollector collected,
       ScoreDoc after,
-      int wanted)
+      int wanted,
+      long remaining)
       throws IOException {
     int n = Math.max(1, Math.min(wanted, searcher.getIndexReader().maxDoc()));
     Query matches = new CollectedDocsQuery(searcher.getIndexReader(), collected);
@@ -313,16 +323,46 @@ public final class SearchService implements Closeable {
       return searcher.search(matches, new TopFieldCollectorManager(sort, n, (FieldDoc) after, n));
     }
     Query ranking = parsed.textParts().ranking();
-    BooleanQuery.Builder scored = new BooleanQuery.Builder();
     if (ranking == null) {
-      scored.add(parsed.text(), BooleanClause.Occur.MUST); // the matching part scores itself
-    } else {
-      scored.add(ranking, BooleanClause.Occur.SHOULD);
+      Query scored =
+          new BooleanQuery.Builder()
+              .add(parsed.text(), BooleanClause.Occur.MUST) // the matching part scores itself
+              .add(matches, BooleanClause.Occur.FILTER)
+              .build();
+      return searcher.search(scored, new TopScoreDocCollectorManager(n, after, n));
     }
-    scored.add(matches, BooleanClause.Occur.FILTER);
-    // The total is known: the collector may skip matches that cannot make the page (max-score
-    // pruning over the ranking clauses' score bounds).
-    return searcher.search(scored.build(), new TopScoreDocCollectorManager(n, after, n));
+    // The total is known: the collector may stop counting at n and skip what cannot compete.
+    TopDocs top =
+        searcher.search(pruned(ranking, matches), new TopScoreDocCollectorManager(n, after, n));
+    if (top.scoreDocs.length < Math.min(n, remaining)) {
+      Query every =
+          new BooleanQuery.Builder()
+              .add(ranking, BooleanClause.Occur.SHOULD)
+              .add(matches, BooleanClause.Occur.FILTER)
+              .build();
+      top = searcher.search(every, new TopScoreDocCollectorManager(n, after, n));
+    }
+    return top;
+  }
+
+  /**
+   * {@code ranking}'s clauses as the optional clauses of one query over {@code matches}, one of
+   * them required. Lucene inlines nested disjunctions of weight 1 the same way when it rewrites the
+   * whole query, so the clauses' scores are added up in the same groups: the same float scores.
+   */
+  static Query pruned(Query ranking, Query matches) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+    if (ranking instanceof BooleanQuery disjunction
+        && disjunction.getMinimumNumberShouldMatch() == 0
+        && disjunction.getClauses(BooleanClause.Occur.SHOULD).size()
+            == disjunction.clauses().size()) {
+      for (BooleanClause clause : disjunction.clauses()) {
+        b.add(clause.query(), BooleanClause.Occur.SHOULD);
+      }
+    } else {
+      b.add(ranking, BooleanClause.Occur.SHOULD);
+    }
+    return b.add(matches, BooleanClause.Occur.FILTER).build();
   }
 
   /**
