@@ -20,12 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -137,7 +133,7 @@ public final class SearchService implements Closeable {
 
   /** What is built once per index view and kept until its reader closes. */
   private static final class PerReader {
-    final Map<String, StringDocValuesReaderState> facetStates = new ConcurrentHashMap<>();
+    final Map<String, FacetCounts.Ordinals> facetStates = new ConcurrentHashMap<>();
 
     /** The fields of all segments, for the highlighter (merging them costs per search). */
     final FieldInfos fieldInfos;
@@ -447,10 +443,9 @@ public final class SearchService implements Closeable {
         total += docs.totalHits();
       }
       stats.put("records", total);
-      stats.put("by_type", counts(searcher.getIndexReader(), collector, IndexSchema.KIND, true));
-      stats.put(
-          "by_source", counts(searcher.getIndexReader(), collector, IndexSchema.SOURCE, true));
-      stats.put("by_year", counts(searcher.getIndexReader(), collector, IndexSchema.YEAR, true));
+      stats.put("by_type", counts(searcher.getIndexReader(), collector, IndexSchema.KIND));
+      stats.put("by_source", counts(searcher.getIndexReader(), collector, IndexSchema.SOURCE));
+      stats.put("by_year", counts(searcher.getIndexReader(), collector, IndexSchema.YEAR));
       if (managed.getIndexReader() instanceof DirectoryReader reader) {
         Map<String, String> userData = reader.getIndexCommit().getUserData();
         stats.put("schema_version", userData.get("schema_version"));
@@ -528,54 +523,58 @@ public final class SearchService implements Closeable {
     return new Sort(date);
   }
 
+  /** The six facets over the collected hits, counted in one walk over them. */
   private Map<String, List<SearchResponse.FacetValue>> facets(
       IndexReader reader, FacetsCollector collector) throws IOException {
-    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
+    List<FacetCounts.Ordinals> fields = new ArrayList<>();
+    boolean[] all = new boolean[FACETS.size()];
+    int i = 0;
     for (Map.Entry<String, String> dim : FACETS.entrySet()) {
-      boolean all = dim.getKey().equals("type") || dim.getKey().equals("year");
+      fields.add(facetState(reader, dim.getValue()));
+      all[i++] = dim.getKey().equals("type") || dim.getKey().equals("year");
+    }
+    List<Map<String, Long>> counted = FacetCounts.count(reader, collector, fields, all, FACET_TOP);
+    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
+    i = 0;
+    for (String dim : FACETS.keySet()) {
       List<SearchResponse.FacetValue> values = new ArrayList<>();
-      counts(reader, collector, dim.getValue(), all)
+      byLabel(counted.get(i), all[i++])
           .forEach((value, count) -> values.add(new SearchResponse.FacetValue(value, count)));
-      facets.put(dim.getKey(), values);
+      facets.put(dim, values);
     }
     return facets;
   }
 
-  /** Value → count for {@code field} over the collected hits: all values, or the top ten. */
-  private Map<String, Long> counts(
-      IndexReader reader, FacetsCollector collector, String field, boolean all) throws IOException {
-    StringDocValuesReaderState state = facetState(reader, field);
-    StringValueFacetCounts counts = new StringValueFacetCounts(state, collector);
-    FacetResult result =
-        all ? counts.getAllChildren(field) : counts.getTopChildren(FACET_TOP, field);
-    Map<String, Long> out = new LinkedHashMap<>();
-    if (result == null) {
-      return out;
+  /** Value → count for {@code field} over the collected hits, every value, by label. */
+  private Map<String, Long> counts(IndexReader reader, FacetsCollector collector, String field)
+      throws IOException {
+    return byLabel(
+        FacetCounts.count(
+                reader, collector, List.of(facetState(reader, field)), new boolean[] {true}, 0)
+            .getFirst(),
+        true);
+  }
+
+  /** {@code counts} in label order ({@code sorted} true), or as they are. */
+  private static Map<String, Long> byLabel(Map<String, Long> counts, boolean sorted) {
+    if (!sorted) {
+      return counts;
     }
-    LabelAndValue[] values = result.labelValues.clone();
-    if (all) {
-      Arrays.sort(values, (a, b) -> a.label.compareTo(b.label));
-    }
-    for (LabelAndValue value : values) {
-      if (value.value.longValue() > 0) {
-        out.put(value.label, value.value.longValue());
-      }
-    }
-    return out;
+    Map<String, Long> out = new java.util.TreeMap<>(counts);
+    return new LinkedHashMap<>(out);
   }
 
   /**
    * Per-reader facet ordinals: built once per index version (costly on a big index), then reused.
    */
-  private StringDocValuesReaderState facetState(IndexReader reader, String field)
-      throws IOException {
+  private FacetCounts.Ordinals facetState(IndexReader reader, String field) throws IOException {
     PerReader cached = perReader(reader);
     if (cached == null) {
-      return new StringDocValuesReaderState(reader, field);
+      return new FacetCounts.Ordinals(reader, field);
     }
-    StringDocValuesReaderState state = cached.facetStates.get(field);
+    FacetCounts.Ordinals state = cached.facetStates.get(field);
     if (state == null) {
-      state = new StringDocValuesReaderState(reader, field);
+      state = new FacetCounts.Ordinals(reader, field);
       cached.facetStates.put(field, state);
     }
     return state;

@@ -19,8 +19,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.tracuu.indexer.eval.SyntheticArchive;
 import vn.tracuu.schema.IndexSchema;
 
 /**
@@ -54,11 +52,8 @@ class TwoPassSearchTest {
    * deep ones, and through cursors.
    */
   @Test
-  void prunedPagesEqualOnePassOnALargerIndex(@TempDir Path dir) throws Exception {
-    Path index = dir.resolve("generated");
-    long start = System.nanoTime();
-    new SyntheticArchive(7).write(index, 3_000, 2);
-    System.out.printf("generated index: %.1f s%n", (System.nanoTime() - start) / 1e9);
+  void prunedPagesEqualOnePassOnALargerIndex() throws Exception {
+    Path index = GeneratedIndex.get();
     List<String> queries =
         List.of(
             "bóng đá",
