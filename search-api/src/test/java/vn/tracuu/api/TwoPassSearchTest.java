@@ -44,6 +44,9 @@ class TwoPassSearchTest {
         expected.get("lũ | của").stream().anyMatch(hit -> hit.endsWith(" 0.0")),
         "the samples have matches without a ranking clause: " + expected.get("lũ | của"));
     assertTrue(expected.values().stream().mapToInt(List::size).sum() > 50);
+    // By cursor, the pages after a match of score 0 are those of the full pass too.
+    assertEquals(
+        expected.get("lũ | của"), byCursor(TestServer.get().search, "lũ | của", 10, 3), "cursor");
   }
 
   /**
@@ -71,27 +74,33 @@ class TwoPassSearchTest {
       assertPagesEqualOnePass(search, queries.subList(0, 3), 100, 2);
       for (String q : queries) {
         assertTrue(small.get(q).size() == 30, q + ": " + small.get(q).size() + " hits");
-        List<String> byCursor = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page < 3; page++) {
-          String after = cursor;
-          SearchResponse response =
-              search.search(
-                  SearchRequest.of(
-                      name ->
-                          switch (name) {
-                            case "q" -> q;
-                            case "size" -> "10";
-                            case "cursor" -> after;
-                            default -> null;
-                          }),
-                  STAFF);
-          response.hits().forEach(hit -> byCursor.add(hit.id() + " " + hit.score()));
-          cursor = response.nextCursor();
-        }
-        assertEquals(small.get(q), byCursor, q + ", by cursor");
+        assertEquals(small.get(q), byCursor(search, q, 10, 3), q + ", by cursor");
       }
     }
+  }
+
+  /** Hits (id and score) of {@code pages} pages of {@code size}, each from the last's cursor. */
+  private static List<String> byCursor(SearchService search, String q, int size, int pages)
+      throws IOException {
+    List<String> hits = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < pages; page++) {
+      String after = cursor;
+      SearchResponse response =
+          search.search(
+              SearchRequest.of(
+                  name ->
+                      switch (name) {
+                        case "q" -> q;
+                        case "size" -> Integer.toString(size);
+                        case "cursor" -> after;
+                        default -> null;
+                      }),
+              STAFF);
+      response.hits().forEach(hit -> hits.add(hit.id() + " " + hit.score()));
+      cursor = response.nextCursor();
+    }
+    return hits;
   }
 
   /**
