@@ -2,6 +2,9 @@
 //
 //   java --add-modules jdk.incubator.vector bench/SearchCpuAB.java INDEX SECONDS JAR_A JAR_B
 //
+// INDEX may also be INDEX_A,INDEX_B: build A searches the first index, B the second (e.g. the same
+// jar twice, to compare two shapes of one index).
+//
 // Loads each search-api jar (e.g. the one of main, kept aside, and a new build) in its own class
 // loader, opens a SearchService of each over INDEX, and alternates their searches of the three
 // benchmark queries of bench/search-bench.sh (and the keyword without facets): both builds see the
@@ -48,7 +51,10 @@ public class SearchCpuAB {
       System.exit(2);
     }
     double seconds = Double.parseDouble(args[1]);
-    Build[] builds = {open(args[2], args[0]), open(args[3], args[0])};
+    String[] indexes = args[0].split(",", 2);
+    Build[] builds = {
+      open(args[2], indexes[0]), open(args[3], indexes[indexes.length - 1])
+    };
     List<Map<String, String>> queries =
         List.of(
             Map.of("q", "bóng đá"),
