@@ -2,12 +2,17 @@
 //
 //   java --add-modules jdk.incubator.vector bench/SearchCpuAB.java INDEX SECONDS JAR_A JAR_B
 //
+// INDEX may also be INDEX_A,INDEX_B: build A searches the first index, B the second (e.g. the same
+// jar twice, to compare two shapes of one index).
+//
 // Loads each search-api jar (e.g. the one of main, kept aside, and a new build) in its own class
 // loader, opens a SearchService of each over INDEX, and alternates their searches of the three
 // benchmark queries of bench/search-bench.sh (and the keyword without facets): both builds see the
 // same JIT warm-up and the same load from other processes, which on a shared machine moves
-// wall-clock figures far more than any change does. Prints the median thread CPU time per search
-// of each and B/A, after two warm-up rounds of SECONDS per query.
+// wall-clock figures far more than any change does. Prints the median CPU time per search of each
+// and B/A, after two warm-up rounds of SECONDS per query. CPU time of all the JVM's threads, not
+// only the calling thread's: a search also runs on the service's slice threads (garbage collection
+// and compilation count too, alike for both builds).
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
@@ -46,14 +51,16 @@ public class SearchCpuAB {
       System.exit(2);
     }
     double seconds = Double.parseDouble(args[1]);
-    Build[] builds = {open(args[2], args[0]), open(args[3], args[0])};
+    String[] indexes = args[0].split(",", 2);
+    Build[] builds = {
+      open(args[2], indexes[0]), open(args[3], indexes[indexes.length - 1])
+    };
     List<Map<String, String>> queries =
         List.of(
             Map.of("q", "bóng đá"),
             Map.of("q", "\"thành phố\""),
             Map.of("q", "kinh tế", "from", "2021-01-01", "to", "2021-12-31"),
             Map.of("q", "bóng đá", "facets", "false"));
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < 3; round++) {
       for (Map<String, String> query : queries) {
         Function<String, String> param = query::get;
@@ -64,9 +71,9 @@ public class SearchCpuAB {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         for (int i = 0; System.nanoTime() < end; i++) {
           int b = i & 1;
-          long start = threads.getCurrentThreadCpuTime();
+          long start = cpuTime();
           builds[b].search().invoke(builds[b].service(), requests[b], builds[b].caller());
-          cpu.get(b).add(threads.getCurrentThreadCpuTime() - start);
+          cpu.get(b).add(cpuTime() - start);
         }
         if (round == 2) {
           double a = median(cpu.get(0));
@@ -78,6 +85,16 @@ public class SearchCpuAB {
       }
     }
     System.exit(0); // the services' refresh threads are daemons, but the readers stay open
+  }
+
+  /** CPU time of every live thread, in nanoseconds (the process's own clock ticks in 10 ms). */
+  static long cpuTime() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long id : threads.getAllThreadIds()) {
+      sum += Math.max(0, threads.getThreadCpuTime(id));
+    }
+    return sum;
   }
 
   static double median(List<Long> nanos) {

@@ -21,12 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -139,7 +135,7 @@ public final class SearchService implements Closeable {
 
   /** What is built once per index view and kept until its reader closes. */
   private static final class PerReader {
-    final Map<String, StringDocValuesReaderState> facetStates = new ConcurrentHashMap<>();
+    final Map<String, FacetCounts.Ordinals> facetStates = new ConcurrentHashMap<>();
 
     /** The fields of all segments, for the highlighter (merging them costs per search). */
     final FieldInfos fieldInfos;
@@ -245,17 +241,18 @@ public final class SearchService implements Closeable {
       // matches, read from the first pass's bit sets, for the page.
       FacetsCollector collected;
       TopDocs top;
+      long total = 0;
       try {
         collected = searcher.search(matching, new FacetsCollectorManager());
-        top = page(searcher, parsed, sort, collected, after, wanted);
+        for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
+          total += docs.totalHits();
+        }
+        long remaining = total - (cursor == null ? 0 : cursor.seen());
+        top = page(searcher, parsed, sort, collected, after, wanted, remaining);
       } catch (IndexSearcher.TooManyClauses e) {
         // Each word becomes one clause per searched field; Lucene caps the total (1024).
         throw new BadRequestException(
             "parameter 'q': too many words or alternatives for one search; shorten the query");
-      }
-      long total = 0;
-      for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
-        total += docs.totalHits();
       }
       boolean partial = searcher.timedOut();
       ScoreDoc[] pageDocs =
@@ -306,6 +303,14 @@ public final class SearchService implements Closeable {
    * ({@code sort} null) or by {@code sort}. Scores are those of the whole query: the matching part
    * is a filter that adds nothing to them, so the ranking query over the collected matches scores
    * each match as the whole query does.
+   *
+   * <p>By score, the ranking clauses are the optional clauses of one query with the collected
+   * matches as its filter and at least one of them required: the shape for which Lucene skips
+   * matches (and blocks of them) whose score bounds cannot reach the page ({@code
+   * MaxScoreBulkScorer}), instead of scoring each. Same scores, same order. A match that no ranking
+   * clause matches (possible with OR or exclusions: it scores 0) is then left out; when that leaves
+   * the page short of the {@code remaining} matches, the page is computed again by scoring every
+   * match, which ranks those last, by document, as one pass over the whole query does.
    */
   private static TopDocs page(
       IndexSearcher searcher,
@@ -313,7 +318,8 @@ public final class SearchService implements Closeable {
       Sort sort,
       FacetsCollector collected,
       ScoreDoc after,
-      int wanted)
+      int wanted,
+      long remaining)
       throws IOException {
     int n = Math.max(1, Math.min(wanted, searcher.getIndexReader().maxDoc()));
     Query matches = new CollectedDocsQuery(searcher.getIndexReader(), collected);
@@ -321,16 +327,46 @@ public final class SearchService implements Closeable {
       return searcher.search(matches, new TopFieldCollectorManager(sort, n, (FieldDoc) after, n));
     }
     Query ranking = parsed.textParts().ranking();
-    BooleanQuery.Builder scored = new BooleanQuery.Builder();
     if (ranking == null) {
-      scored.add(parsed.text(), BooleanClause.Occur.MUST); // the matching part scores itself
-    } else {
-      scored.add(ranking, BooleanClause.Occur.SHOULD);
+      Query scored =
+          new BooleanQuery.Builder()
+              .add(parsed.text(), BooleanClause.Occur.MUST) // the matching part scores itself
+              .add(matches, BooleanClause.Occur.FILTER)
+              .build();
+      return searcher.search(scored, new TopScoreDocCollectorManager(n, after, n));
     }
-    scored.add(matches, BooleanClause.Occur.FILTER);
-    // The total is known: the collector may skip matches that cannot make the page (max-score
-    // pruning over the ranking clauses' score bounds).
-    return searcher.search(scored.build(), new TopScoreDocCollectorManager(n, after, n));
+    // The total is known: the collector may stop counting at n and skip what cannot compete.
+    TopDocs top =
+        searcher.search(pruned(ranking, matches), new TopScoreDocCollectorManager(n, after, n));
+    if (top.scoreDocs.length < Math.min(n, remaining)) {
+      Query every =
+          new BooleanQuery.Builder()
+              .add(ranking, BooleanClause.Occur.SHOULD)
+              .add(matches, BooleanClause.Occur.FILTER)
+              .build();
+      top = searcher.search(every, new TopScoreDocCollectorManager(n, after, n));
+    }
+    return top;
+  }
+
+  /**
+   * {@code ranking}'s clauses as the optional clauses of one query over {@code matches}, one of
+   * them required. Lucene inlines nested disjunctions of weight 1 the same way when it rewrites the
+   * whole query, so the clauses' scores are added up in the same groups: the same float scores.
+   */
+  static Query pruned(Query ranking, Query matches) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+    if (ranking instanceof BooleanQuery disjunction
+        && disjunction.getMinimumNumberShouldMatch() == 0
+        && disjunction.getClauses(BooleanClause.Occur.SHOULD).size()
+            == disjunction.clauses().size()) {
+      for (BooleanClause clause : disjunction.clauses()) {
+        b.add(clause.query(), BooleanClause.Occur.SHOULD);
+      }
+    } else {
+      b.add(ranking, BooleanClause.Occur.SHOULD);
+    }
+    return b.add(matches, BooleanClause.Occur.FILTER).build();
   }
 
   /**
@@ -419,10 +455,9 @@ public final class SearchService implements Closeable {
         total += docs.totalHits();
       }
       stats.put("records", total);
-      stats.put("by_type", counts(searcher.getIndexReader(), collector, IndexSchema.KIND, true));
-      stats.put(
-          "by_source", counts(searcher.getIndexReader(), collector, IndexSchema.SOURCE, true));
-      stats.put("by_year", counts(searcher.getIndexReader(), collector, IndexSchema.YEAR, true));
+      stats.put("by_type", counts(searcher.getIndexReader(), collector, IndexSchema.KIND));
+      stats.put("by_source", counts(searcher.getIndexReader(), collector, IndexSchema.SOURCE));
+      stats.put("by_year", counts(searcher.getIndexReader(), collector, IndexSchema.YEAR));
       if (managed.getIndexReader() instanceof DirectoryReader reader) {
         Map<String, String> userData = reader.getIndexCommit().getUserData();
         stats.put("schema_version", userData.get("schema_version"));
@@ -500,54 +535,58 @@ public final class SearchService implements Closeable {
     return new Sort(date);
   }
 
+  /** The six facets over the collected hits, counted in one walk over them. */
   private Map<String, List<SearchResponse.FacetValue>> facets(
       IndexReader reader, FacetsCollector collector) throws IOException {
-    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
+    List<FacetCounts.Ordinals> fields = new ArrayList<>();
+    boolean[] all = new boolean[FACETS.size()];
+    int i = 0;
     for (Map.Entry<String, String> dim : FACETS.entrySet()) {
-      boolean all = dim.getKey().equals("type") || dim.getKey().equals("year");
+      fields.add(facetState(reader, dim.getValue()));
+      all[i++] = dim.getKey().equals("type") || dim.getKey().equals("year");
+    }
+    List<Map<String, Long>> counted = FacetCounts.count(reader, collector, fields, all, FACET_TOP);
+    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
+    i = 0;
+    for (String dim : FACETS.keySet()) {
       List<SearchResponse.FacetValue> values = new ArrayList<>();
-      counts(reader, collector, dim.getValue(), all)
+      byLabel(counted.get(i), all[i++])
           .forEach((value, count) -> values.add(new SearchResponse.FacetValue(value, count)));
-      facets.put(dim.getKey(), values);
+      facets.put(dim, values);
     }
     return facets;
   }
 
-  /** Value → count for {@code field} over the collected hits: all values, or the top ten. */
-  private Map<String, Long> counts(
-      IndexReader reader, FacetsCollector collector, String field, boolean all) throws IOException {
-    StringDocValuesReaderState state = facetState(reader, field);
-    StringValueFacetCounts counts = new StringValueFacetCounts(state, collector);
-    FacetResult result =
-        all ? counts.getAllChildren(field) : counts.getTopChildren(FACET_TOP, field);
-    Map<String, Long> out = new LinkedHashMap<>();
-    if (result == null) {
-      return out;
+  /** Value → count for {@code field} over the collected hits, every value, by label. */
+  private Map<String, Long> counts(IndexReader reader, FacetsCollector collector, String field)
+      throws IOException {
+    return byLabel(
+        FacetCounts.count(
+                reader, collector, List.of(facetState(reader, field)), new boolean[] {true}, 0)
+            .getFirst(),
+        true);
+  }
+
+  /** {@code counts} in label order ({@code sorted} true), or as they are. */
+  private static Map<String, Long> byLabel(Map<String, Long> counts, boolean sorted) {
+    if (!sorted) {
+      return counts;
     }
-    LabelAndValue[] values = result.labelValues.clone();
-    if (all) {
-      Arrays.sort(values, (a, b) -> a.label.compareTo(b.label));
-    }
-    for (LabelAndValue value : values) {
-      if (value.value.longValue() > 0) {
-        out.put(value.label, value.value.longValue());
-      }
-    }
-    return out;
+    Map<String, Long> out = new java.util.TreeMap<>(counts);
+    return new LinkedHashMap<>(out);
   }
 
   /**
    * Per-reader facet ordinals: built once per index version (costly on a big index), then reused.
    */
-  private StringDocValuesReaderState facetState(IndexReader reader, String field)
-      throws IOException {
+  private FacetCounts.Ordinals facetState(IndexReader reader, String field) throws IOException {
     PerReader cached = perReader(reader);
     if (cached == null) {
-      return new StringDocValuesReaderState(reader, field);
+      return new FacetCounts.Ordinals(reader, field);
     }
-    StringDocValuesReaderState state = cached.facetStates.get(field);
+    FacetCounts.Ordinals state = cached.facetStates.get(field);
     if (state == null) {
-      state = new StringDocValuesReaderState(reader, field);
+      state = new FacetCounts.Ordinals(reader, field);
       cached.facetStates.put(field, state);
     }
     return state;
