@@ -94,7 +94,7 @@ public final class DictionarySegmenter implements WordSegmenter {
         e++;
       }
       int s = k;
-      if (s == 0 && sentenceStart && !lexicon.isSurname(ids[0])) {
+      if (s == 0 && sentenceStart && opensOnly(ids, e)) {
         s++; // a capital that only opens the sentence
       }
       // Do not take a syllable that forms a word with its lower-case neighbour ("Bộ Y tế").
@@ -115,6 +115,19 @@ public final class DictionarySegmenter implements WordSegmenter {
       k = Math.max(e, k + 1);
     }
     dp(p, a, ids, plainFrom, n, out);
+  }
+
+  /**
+   * True when the capital of the first syllable of a sentence-initial capitalised run of {@code e}
+   * syllables is only the sentence's: a surname always starts a name; of a longer run, the first
+   * syllable is dropped; a run of two ("Hà Nội", "Bình Thạnh") is a name unless it starts with a
+   * function word ("Theo Lan", "Ở Huế").
+   */
+  private boolean opensOnly(int[] ids, int e) {
+    if (lexicon.isSurname(ids[0])) {
+      return false;
+    }
+    return e > 2 || lexicon.isFunctionWord(ids[0]);
   }
 
   private int syllableId(char[] text, int s, int e, Segmentation out) {

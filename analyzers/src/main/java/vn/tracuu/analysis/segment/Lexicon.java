@@ -41,6 +41,7 @@ public final class Lexicon {
   private final WordTrie exact = new WordTrie();
   private final WordTrie folded = new WordTrie();
   private final BitSet surnames = new BitSet();
+  private final BitSet functionWordIds = new BitSet();
   private final List<String> surnameList;
   private int maxSyllables = 1;
 
@@ -51,6 +52,10 @@ public final class Lexicon {
     for (String s : surnameList) {
       surnames.set(syllables.add(s));
       surnames.set(syllables.add(DiacriticFolder.fold(s)));
+    }
+    for (String f : functionWords()) {
+      functionWordIds.set(syllables.add(f));
+      functionWordIds.set(syllables.add(DiacriticFolder.fold(f)));
     }
   }
 
@@ -131,6 +136,11 @@ public final class Lexicon {
 
   boolean isSurname(int syllableId) {
     return syllableId >= 0 && surnames.get(syllableId);
+  }
+
+  /** True for a function word or numeral of {@code vietnamese-function-words.txt}. */
+  boolean isFunctionWord(int syllableId) {
+    return syllableId >= 0 && functionWordIds.get(syllableId);
   }
 
   /**

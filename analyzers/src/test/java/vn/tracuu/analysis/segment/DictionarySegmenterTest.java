@@ -40,6 +40,13 @@ class DictionarySegmenterTest {
     assertEquals(TokenType.NAME, words.get(2).type());
     // A capital that only opens the sentence does not start a name; a surname does.
     assertEquals("Trần_Văn_Hải phát_biểu", segmented(SEGMENTER, "Trần Văn Hải phát biểu"));
+    // Two capitalised syllables opening a sentence, a quote or a bracket are a name…
+    assertEquals("Đồng_Nai mưa to", segmented(SEGMENTER, "Đồng Nai mưa to"));
+    assertEquals("sống ở ( Bình_Thạnh )", segmented(SEGMENTER, "sống ở (Bình Thạnh)"));
+    assertEquals("- Quảng_Ngãi :", segmented(SEGMENTER, "- Quảng Ngãi:"));
+    // …unless the first is a function word that only opens the sentence.
+    assertEquals("Theo Lan , mưa to", segmented(SEGMENTER, "Theo Lan, mưa to"));
+    assertEquals("Ở Huế mưa to", segmented(SEGMENTER, "Ở Huế mưa to"));
     // A capitalised syllable that forms a word with the next one stays with it.
     assertEquals("Bộ Y_tế", segmented(SEGMENTER, "của Bộ Y tế").substring(4));
   }
