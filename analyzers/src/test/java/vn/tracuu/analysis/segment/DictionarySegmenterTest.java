@@ -107,6 +107,29 @@ class DictionarySegmenterTest {
   }
 
   @Test
+  void dottedAbbreviationsAndInitialsAreWhole() {
+    assertEquals("về TP.HCM hôm_qua", segmented(SEGMENTER, "về TP.HCM hôm qua"));
+    List<Word> words = SEGMENTER.segment("đến U.S.A. rồi");
+    assertEquals("U.S.A.", "đến U.S.A. rồi".substring(words.get(1).start(), words.get(1).end()));
+    assertEquals(TokenType.CODE, words.get(1).type());
+    // A sentence never goes on in lower case: the period after a lone capital is an initial's.
+    assertEquals("chị H. phát_biểu", segmented(SEGMENTER, "chị H. phát biểu"));
+    assertEquals("anh T. , 30 tuổi", segmented(SEGMENTER, "anh T., 30 tuổi"));
+    // Before a capital it may end the sentence.
+    assertEquals("uống vitamin C . Hôm_qua", segmented(SEGMENTER, "uống vitamin C. Hôm qua"));
+  }
+
+  @Test
+  void numberPlatesAreOneCode() {
+    List<Word> words = SEGMENTER.segment("xe 51A-123.45 và 29B1-0567 , năm 2003-2006");
+    assertEquals(
+        "xe 51A-123.45 và 29B1-0567 , năm 2003-2006",
+        segmented(SEGMENTER, "xe 51A-123.45 và 29B1-0567 , năm 2003-2006"));
+    assertEquals(TokenType.CODE, words.get(1).type());
+    assertEquals(TokenType.NUMBER, words.get(6).type());
+  }
+
+  @Test
   void learnerSkipsFunctionWordsAndAcronyms() {
     CompoundLearner learner = new CompoundLearner();
     for (int i = 0; i < 10; i++) {
