@@ -121,13 +121,13 @@ public final class DictionarySegmenter implements WordSegmenter {
    * True when the capital of the first syllable of a sentence-initial capitalised run of {@code e}
    * syllables is only the sentence's: a surname always starts a name; of a longer run, the first
    * syllable is dropped; a run of two ("Hà Nội", "Bình Thạnh") is a name unless it starts with a
-   * function word ("Theo Lan", "Ở Huế").
+   * function word or a title ("Theo Lan", "Ở Huế", "Thầy Minh").
    */
   private boolean opensOnly(int[] ids, int e) {
     if (lexicon.isSurname(ids[0])) {
       return false;
     }
-    return e > 2 || lexicon.isFunctionWord(ids[0]);
+    return e > 2 || lexicon.isNameTitle(ids[0]);
   }
 
   private int syllableId(char[] text, int s, int e, Segmentation out) {

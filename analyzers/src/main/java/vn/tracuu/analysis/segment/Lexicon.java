@@ -31,6 +31,7 @@ public final class Lexicon {
   private static final String WORDS = "vietnamese-words.txt";
   private static final String SURNAMES = "vietnamese-surnames.txt";
   private static final String FUNCTION_WORDS = "vietnamese-function-words.txt";
+  private static final String NAME_TITLES = "vietnamese-name-titles.txt";
   private static volatile Lexicon builtIn;
   private static volatile Set<String> functionWords;
 
@@ -42,6 +43,7 @@ public final class Lexicon {
   private final WordTrie folded = new WordTrie();
   private final BitSet surnames = new BitSet();
   private final BitSet functionWordIds = new BitSet();
+  private final BitSet nameTitleIds = new BitSet();
   private final List<String> surnameList;
   private int maxSyllables = 1;
 
@@ -56,6 +58,10 @@ public final class Lexicon {
     for (String f : functionWords()) {
       functionWordIds.set(syllables.add(f));
       functionWordIds.set(syllables.add(DiacriticFolder.fold(f)));
+    }
+    for (String t : nameTitles()) {
+      nameTitleIds.set(syllables.add(t));
+      nameTitleIds.set(syllables.add(DiacriticFolder.fold(t)));
     }
   }
 
@@ -141,6 +147,22 @@ public final class Lexicon {
   /** True for a function word or numeral of {@code vietnamese-function-words.txt}. */
   boolean isFunctionWord(int syllableId) {
     return syllableId >= 0 && functionWordIds.get(syllableId);
+  }
+
+  /**
+   * True for a title that stands before a person's name without being part of it ({@code
+   * vietnamese-name-titles.txt}: "thầy", "cụ") or a function word ("ông", "theo").
+   */
+  boolean isNameTitle(int syllableId) {
+    return syllableId >= 0 && (nameTitleIds.get(syllableId) || functionWordIds.get(syllableId));
+  }
+
+  private static Set<String> nameTitles() {
+    Set<String> out = new HashSet<>();
+    for (String w : readList(NAME_TITLES)) {
+      out.add(key(w));
+    }
+    return out;
   }
 
   /**

@@ -44,8 +44,11 @@ class DictionarySegmenterTest {
     assertEquals("Đồng_Nai mưa to", segmented(SEGMENTER, "Đồng Nai mưa to"));
     assertEquals("sống ở ( Bình_Thạnh )", segmented(SEGMENTER, "sống ở (Bình Thạnh)"));
     assertEquals("- Quảng_Ngãi :", segmented(SEGMENTER, "- Quảng Ngãi:"));
-    // …unless the first is a function word that only opens the sentence.
+    // …unless the first is a function word or a title that only opens the sentence.
     assertEquals("Theo Lan , mưa to", segmented(SEGMENTER, "Theo Lan, mưa to"));
+    assertEquals("Thầy Minh phát_biểu", segmented(SEGMENTER, "Thầy Minh phát biểu"));
+    // Mid-sentence, a capitalised place noun belongs to the name.
+    assertEquals("qua Sông_Hồng", segmented(SEGMENTER, "qua Sông Hồng"));
     assertEquals("Ở Huế mưa to", segmented(SEGMENTER, "Ở Huế mưa to"));
     // A capitalised syllable that forms a word with the next one stays with it.
     assertEquals("Bộ Y_tế", segmented(SEGMENTER, "của Bộ Y tế").substring(4));
