@@ -193,6 +193,13 @@ public final class DictionarySegmenter implements WordSegmenter {
         best[i + 1] = base;
         back[i + 1] = 1;
       }
+      // A reduplicated word weighs as a known word of two syllables.
+      if (i + 1 < n
+          && isReduplication(ids[from + i], ids[from + i + 1])
+          && base + 1 > best[i + 2]) {
+        best[i + 2] = base + 1;
+        back[i + 2] = 2;
+      }
       int node = trie.child(WordTrie.ROOT, ids[from + i]);
       for (int j = i + 1; node >= 0 && j < n && j - i < max; j++) {
         node = trie.child(node, ids[from + j]);
@@ -216,6 +223,14 @@ public final class DictionarySegmenter implements WordSegmenter {
       int e = ends[c];
       emit(p, a, from + e - back[e], from + e, TokenType.WORD, out);
     }
+  }
+
+  /**
+   * A content syllable said twice is one reduplicated word (từ láy toàn bộ: "xanh xanh", "ngày
+   * ngày", "đêm đêm"); a function word twice is a repetition ("có có", "không không").
+   */
+  private boolean isReduplication(int a, int b) {
+    return a == b && a >= 0 && !lexicon.isFunctionWord(a);
   }
 
   private static void emit(

@@ -123,6 +123,14 @@ class DictionarySegmenterTest {
   }
 
   @Test
+  void reduplicatedSyllablesAreOneWord() {
+    assertEquals(
+        "trời xanh_xanh , đêm_đêm mưa", segmented(SEGMENTER, "trời xanh xanh, đêm đêm mưa"));
+    // A function word said twice is a repetition, not a word.
+    assertEquals("có có không", segmented(SEGMENTER, "có có không"));
+  }
+
+  @Test
   void numberPlatesAreOneCode() {
     List<Word> words = SEGMENTER.segment("xe 51A-123.45 và 29B1-0567 , năm 2003-2006");
     assertEquals(
