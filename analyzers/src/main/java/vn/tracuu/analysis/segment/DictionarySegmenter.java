@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * Pure-Java word segmentation: syllables are grouped into words by a max-weight dynamic program
- * over the {@link Lexicon} (each word of n syllables weighs about n - 1, so the segmentation that
- * covers most syllables with known words wins). Runs of capitalised syllables become names ("Nguyễn
- * Văn An", "Hà Nội"). Numbers, codes, document numbers, URLs and e-mail addresses come whole from
- * the {@link TextScanner}.
+ * over the {@link Lexicon} (the segmentation that covers most syllables with known words wins; of
+ * two that cover as many, the one with more words). Runs of capitalised syllables become names
+ * ("Nguyễn Văn An", "Hà Nội"). Numbers, codes, document numbers, URLs and e-mail addresses come
+ * whole from the {@link TextScanner}.
  *
  * <p>Syllables are looked up as int ids, words as paths in a trie over those ids, all from the
  * text's chars: {@link #segment(CharSequence, Segmentation)} allocates nothing per syllable or
@@ -19,6 +19,8 @@ import java.util.List;
 public final class DictionarySegmenter implements WordSegmenter {
 
   private static final String SENTENCE_OPENERS = ".!?:;\"“”'‘’(…-–—[";
+
+  private static final float REDUPLICATION_WEIGHT = Lexicon.weight(2, 0.5f);
 
   private final Lexicon lexicon;
   private final WordTrie trie;
@@ -193,11 +195,11 @@ public final class DictionarySegmenter implements WordSegmenter {
         best[i + 1] = base;
         back[i + 1] = 1;
       }
-      // A reduplicated word weighs as a known word of two syllables.
+      // A reduplicated word weighs as the least sure learned compound: known words come first.
       if (i + 1 < n
           && isReduplication(ids[from + i], ids[from + i + 1])
-          && base + 1 > best[i + 2]) {
-        best[i + 2] = base + 1;
+          && base + REDUPLICATION_WEIGHT > best[i + 2]) {
+        best[i + 2] = base + REDUPLICATION_WEIGHT;
         back[i + 2] = 2;
       }
       int node = trie.child(WordTrie.ROOT, ids[from + i]);
