@@ -158,6 +158,23 @@ class DictionarySegmenterTest {
   }
 
   @Test
+  void learnerTakesEchoingPairsFromFewerOccurrences() {
+    assertTrue(CompoundLearner.echoes("lấp", "ló"), "same initial consonant");
+    assertTrue(CompoundLearner.echoes("lơ", "thơ"), "same rhyme");
+    assertTrue(CompoundLearner.echoes("bối", "rối"), "same rhyme, tone aside");
+    assertTrue(!CompoundLearner.echoes("tôi", "lợi"), "ôi and ơi are different rhymes");
+    assertTrue(!CompoundLearner.echoes("chợ", "nổi"));
+    CompoundLearner learner = new CompoundLearner();
+    for (int i = 0; i < 2; i++) {
+      learner.observe("Ánh đèn lấp ló sau rặng tre, ghe chợ nổi cập bến.");
+    }
+    Map<String, Float> learned =
+        learner.compounds(CompoundLearner.DEFAULT_MIN_COUNT, CompoundLearner.DEFAULT_MIN_DICE);
+    assertTrue(learned.containsKey("lấp ló"), learned::toString);
+    assertTrue(!learned.containsKey("chợ nổi"), "seen twice only");
+  }
+
+  @Test
   void learnerCountsOnlyWhatTheLexiconLeavesAlone() {
     CompoundLearner learner = new CompoundLearner();
     for (int i = 0; i < 10; i++) {
