@@ -1,5 +1,6 @@
 package vn.tracuu.analysis.segment;
 
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,23 @@ public final class CompoundLearner {
    * score within 0.002 F1 of each other on the dev data).
    */
   public static final double DEFAULT_MIN_DICE = 0.05;
+
+  /**
+   * Pairs whose syllables echo each other in sound, as the two halves of a partially reduplicated
+   * word do (từ láy: "lung linh", "bối rối"), are learned from fewer occurrences: seen twice, and
+   * together at least half the usual share of the time (+0.0008 F1 on the dev data; a fifth of the
+   * Dice scored 0.0002 less).
+   */
+  static final int ECHO_MIN_COUNT = 2;
+
+  /** Initial consonants, longest first (a syllable may have none). */
+  private static final String[] ONSETS = {
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h",
+    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"
+  };
+
+  /** The five tone marks as combining characters (the vowel marks â, ă, ơ… stay). */
+  private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 
   private final Set<String> functionWords = Lexicon.functionWords();
   private final DictionarySegmenter segmenter;
@@ -80,25 +98,68 @@ public final class CompoundLearner {
   }
 
   /**
+   * True when two different syllables (lower-case keys) share their initial consonant ("lung linh",
+   * "vội vàng") or, with different ones, their rhyme regardless of tone ("bối rối", "lôi thôi"):
+   * the sound patterns of partial reduplication.
+   */
+  static boolean echoes(String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    String oa = onset(a);
+    String ob = onset(b);
+    if (!oa.isEmpty() && oa.equals(ob)) {
+      return true;
+    }
+    return !oa.equals(ob)
+        && withoutTone(a.substring(oa.length())).equals(withoutTone(b.substring(ob.length())));
+  }
+
+  private static String withoutTone(String rhyme) {
+    String d = Normalizer.normalize(rhyme, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (TONE_MARKS.indexOf(c) < 0) {
+        out.append(c);
+      }
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  private static String onset(String syllable) {
+    for (String o : ONSETS) {
+      if (syllable.startsWith(o) && syllable.length() > o.length()) {
+        return o;
+      }
+    }
+    return "";
+  }
+
+  /**
    * Pairs seen at least {@code minCount} times whose Dice coefficient 2·c(xy) / (c(x) + c(y)) is at
-   * least {@code minDice}, with that coefficient (capped at 1) as confidence.
+   * least {@code minDice} (for echoing pairs, see {@link #ECHO_MIN_COUNT}: twice, half the Dice),
+   * with that coefficient (capped at 1) as confidence.
    */
   public Map<String, Float> compounds(int minCount, double minDice) {
     Map<String, Float> out = new HashMap<>();
     bigrams.forEach(
         (pair, count) -> {
-          if (count[0] < minCount) {
+          if (count[0] < Math.min(minCount, ECHO_MIN_COUNT)) {
             return;
           }
           int sp = pair.indexOf(' ');
+          String first = pair.substring(0, sp);
           String second = pair.substring(sp + 1);
-          if (functionWords.contains(second)) {
+          boolean echo = echoes(first, second);
+          if (count[0] < (echo ? Math.min(minCount, ECHO_MIN_COUNT) : minCount)
+              || functionWords.contains(second)) {
             return;
           }
-          int cx = unigrams.get(pair.substring(0, sp))[0];
+          int cx = unigrams.get(first)[0];
           int cy = unigrams.get(second)[0];
           double dice = 2.0 * count[0] / (cx + cy);
-          if (dice >= minDice) {
+          if (dice >= (echo ? minDice / 2 : minDice)) {
             out.put(pair, (float) Math.min(1.0, 0.5 + dice));
           }
         });

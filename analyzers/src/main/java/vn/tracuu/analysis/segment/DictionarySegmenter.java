@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * Pure-Java word segmentation: syllables are grouped into words by a max-weight dynamic program
- * over the {@link Lexicon} (each word of n syllables weighs about n - 1, so the segmentation that
- * covers most syllables with known words wins). Runs of capitalised syllables become names ("Nguyễn
- * Văn An", "Hà Nội"). Numbers, codes, document numbers, URLs and e-mail addresses come whole from
- * the {@link TextScanner}.
+ * over the {@link Lexicon} (the segmentation that covers most syllables with known words wins; of
+ * two that cover as many, the one with more words). Runs of capitalised syllables become names
+ * ("Nguyễn Văn An", "Hà Nội"). Numbers, codes, document numbers, URLs and e-mail addresses come
+ * whole from the {@link TextScanner}.
  *
  * <p>Syllables are looked up as int ids, words as paths in a trie over those ids, all from the
  * text's chars: {@link #segment(CharSequence, Segmentation)} allocates nothing per syllable or
@@ -19,6 +19,8 @@ import java.util.List;
 public final class DictionarySegmenter implements WordSegmenter {
 
   private static final String SENTENCE_OPENERS = ".!?:;\"“”'‘’(…-–—[";
+
+  private static final float REDUPLICATION_WEIGHT = Lexicon.weight(2, 0.5f);
 
   private final Lexicon lexicon;
   private final WordTrie trie;
@@ -94,7 +96,7 @@ public final class DictionarySegmenter implements WordSegmenter {
         e++;
       }
       int s = k;
-      if (s == 0 && sentenceStart && !lexicon.isSurname(ids[0])) {
+      if (s == 0 && sentenceStart && opensOnly(ids, e)) {
         s++; // a capital that only opens the sentence
       }
       // Do not take a syllable that forms a word with its lower-case neighbour ("Bộ Y tế").
@@ -115,6 +117,19 @@ public final class DictionarySegmenter implements WordSegmenter {
       k = Math.max(e, k + 1);
     }
     dp(p, a, ids, plainFrom, n, out);
+  }
+
+  /**
+   * True when the capital of the first syllable of a sentence-initial capitalised run of {@code e}
+   * syllables is only the sentence's: a surname always starts a name; of a longer run, the first
+   * syllable is dropped; a run of two ("Hà Nội", "Bình Thạnh") is a name unless it starts with a
+   * function word or a title ("Theo Lan", "Ở Huế", "Thầy Minh").
+   */
+  private boolean opensOnly(int[] ids, int e) {
+    if (lexicon.isSurname(ids[0])) {
+      return false;
+    }
+    return e > 2 || lexicon.isNameTitle(ids[0]);
   }
 
   private int syllableId(char[] text, int s, int e, Segmentation out) {
@@ -180,6 +195,13 @@ public final class DictionarySegmenter implements WordSegmenter {
         best[i + 1] = base;
         back[i + 1] = 1;
       }
+      // A reduplicated word weighs as the least sure learned compound: known words come first.
+      if (i + 1 < n
+          && isReduplication(ids[from + i], ids[from + i + 1])
+          && base + REDUPLICATION_WEIGHT > best[i + 2]) {
+        best[i + 2] = base + REDUPLICATION_WEIGHT;
+        back[i + 2] = 2;
+      }
       int node = trie.child(WordTrie.ROOT, ids[from + i]);
       for (int j = i + 1; node >= 0 && j < n && j - i < max; j++) {
         node = trie.child(node, ids[from + j]);
@@ -203,6 +225,14 @@ public final class DictionarySegmenter implements WordSegmenter {
       int e = ends[c];
       emit(p, a, from + e - back[e], from + e, TokenType.WORD, out);
     }
+  }
+
+  /**
+   * A content syllable said twice is one reduplicated word (từ láy toàn bộ: "xanh xanh", "ngày
+   * ngày", "đêm đêm"); a function word twice is a repetition ("có có", "không không").
+   */
+  private boolean isReduplication(int a, int b) {
+    return a == b && a >= 0 && !lexicon.isFunctionWord(a);
   }
 
   private static void emit(

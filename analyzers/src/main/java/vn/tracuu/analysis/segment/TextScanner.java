@@ -189,6 +189,14 @@ final class TextScanner {
       while (i < n && isWordChar(text[i])) {
         i++;
       }
+      // A code goes on through hyphens, as a number plate does ("51A-123.45", "29B1-0567").
+      while (i + 1 < n && text[i] == '-' && isWordChar(text[i + 1])) {
+        i++;
+        while (i < n
+            && (isWordChar(text[i]) || text[i] == '.' && i + 1 < n && isDigit(text[i + 1]))) {
+          i++;
+        }
+      }
       type = TokenType.CODE;
     }
     out.add(s, i, type);
@@ -208,6 +216,13 @@ final class TextScanner {
       out.abbreviations.set(out.size - 1);
       return i + 1;
     }
+    if (!digits && Character.isUpperCase(text[s])) {
+      int e = dottedAbbreviation(text, s, i, n);
+      if (e > i) {
+        out.add(s, e, TokenType.CODE);
+        return e;
+      }
+    }
     // e-mail, QĐ-UBND, Covid-19: hyphen-joined parts without spaces
     while (i + 1 < n && text[i] == '-' && isWordChar(text[i + 1])) {
       i++;
@@ -220,8 +235,40 @@ final class TextScanner {
     return i;
   }
 
+  /**
+   * End of a dotted abbreviation that starts with the capitalised letters {@code [s, e)}: more
+   * capitalised letter groups joined by single periods, without spaces ("TP.HCM", "T.Ư", "U.S.A.");
+   * an initialism of single letters keeps its last period. {@code e} when there is none.
+   */
+  private static int dottedAbbreviation(char[] text, int s, int e, int n) {
+    int i = e;
+    boolean singleLetters = e - s == 1;
+    while (i + 1 < n && text[i] == '.' && Character.isUpperCase(text[i + 1])) {
+      int g = i + 1;
+      i = g;
+      while (i < n && isLetter(text[i])) {
+        i++;
+      }
+      if (i < n && isDigit(text[i])) {
+        return e; // a code such as "A.B2": left to the other rules
+      }
+      singleLetters &= i - g == 1;
+    }
+    if (i > e && singleLetters && i < n && text[i] == '.') {
+      i++;
+    }
+    return i;
+  }
+
   /** {@code [s, e)} is a known abbreviation followed by a period, a space and a letter or digit. */
   private static boolean isAbbreviation(char[] text, int s, int e, int n) {
+    if (e - s == 1 && e + 1 < n && text[e] == '.' && Character.isUpperCase(text[s])) {
+      // An initial ("chị H. phát biểu", "anh T., 30 tuổi"): a sentence never goes on in lower case.
+      char next = text[e + 1] == ' ' && e + 2 < n ? text[e + 2] : text[e + 1];
+      if (Character.isLowerCase(next) || next == ',') {
+        return true;
+      }
+    }
     if (e - s > 3 || e + 2 >= n || text[e] != '.' || text[e + 1] != ' ') {
       return false;
     }

@@ -27,7 +27,11 @@ class DictionarySegmenterTest {
   @Test
   void groupsSyllablesIntoDictionaryWords() {
     assertEquals(
-        "Ủy_ban_nhân_dân tỉnh triển_khai chính_quyền_điện_tử .",
+        "Đại_sứ_quán triển_khai chính_sách .",
+        segmented(SEGMENTER, "Đại sứ quán triển khai chính sách."));
+    // An entry made of known words gives way to them: as many syllables covered, more words.
+    assertEquals(
+        "Ủy_ban nhân_dân tỉnh triển_khai chính_quyền điện_tử .",
         segmented(SEGMENTER, "Ủy ban nhân dân tỉnh triển khai chính quyền điện tử."));
   }
 
@@ -40,6 +44,16 @@ class DictionarySegmenterTest {
     assertEquals(TokenType.NAME, words.get(2).type());
     // A capital that only opens the sentence does not start a name; a surname does.
     assertEquals("Trần_Văn_Hải phát_biểu", segmented(SEGMENTER, "Trần Văn Hải phát biểu"));
+    // Two capitalised syllables opening a sentence, a quote or a bracket are a name…
+    assertEquals("Đồng_Nai mưa to", segmented(SEGMENTER, "Đồng Nai mưa to"));
+    assertEquals("sống ở ( Bình_Thạnh )", segmented(SEGMENTER, "sống ở (Bình Thạnh)"));
+    assertEquals("- Quảng_Ngãi :", segmented(SEGMENTER, "- Quảng Ngãi:"));
+    // …unless the first is a function word or a title that only opens the sentence.
+    assertEquals("Theo Lan , mưa to", segmented(SEGMENTER, "Theo Lan, mưa to"));
+    assertEquals("Thầy Minh phát_biểu", segmented(SEGMENTER, "Thầy Minh phát biểu"));
+    // Mid-sentence, a capitalised place noun belongs to the name.
+    assertEquals("qua Sông_Hồng", segmented(SEGMENTER, "qua Sông Hồng"));
+    assertEquals("Ở Huế mưa to", segmented(SEGMENTER, "Ở Huế mưa to"));
     // A capitalised syllable that forms a word with the next one stays with it.
     assertEquals("Bộ Y_tế", segmented(SEGMENTER, "của Bộ Y tế").substring(4));
   }
@@ -69,7 +83,7 @@ class DictionarySegmenterTest {
   @Test
   void foldedSegmenterSegmentsTextTypedWithoutDiacritics() {
     WordSegmenter folded = new DictionarySegmenter(Lexicon.builtIn(), true);
-    assertEquals("chinh_quyen_dien_tu tinh", segmented(folded, "chinh quyen dien tu tinh"));
+    assertEquals("chinh_quyen dien_tu tinh", segmented(folded, "chinh quyen dien tu tinh"));
   }
 
   @Test
@@ -100,6 +114,37 @@ class DictionarySegmenterTest {
   }
 
   @Test
+  void dottedAbbreviationsAndInitialsAreWhole() {
+    assertEquals("về TP.HCM hôm_qua", segmented(SEGMENTER, "về TP.HCM hôm qua"));
+    List<Word> words = SEGMENTER.segment("đến U.S.A. rồi");
+    assertEquals("U.S.A.", "đến U.S.A. rồi".substring(words.get(1).start(), words.get(1).end()));
+    assertEquals(TokenType.CODE, words.get(1).type());
+    // A sentence never goes on in lower case: the period after a lone capital is an initial's.
+    assertEquals("chị H. phát_biểu", segmented(SEGMENTER, "chị H. phát biểu"));
+    assertEquals("anh T. , 30 tuổi", segmented(SEGMENTER, "anh T., 30 tuổi"));
+    // Before a capital it may end the sentence.
+    assertEquals("uống vitamin C . Hôm_qua", segmented(SEGMENTER, "uống vitamin C. Hôm qua"));
+  }
+
+  @Test
+  void reduplicatedSyllablesAreOneWord() {
+    assertEquals(
+        "trời xanh_xanh , đêm_đêm mưa", segmented(SEGMENTER, "trời xanh xanh, đêm đêm mưa"));
+    // A function word said twice is a repetition, not a word.
+    assertEquals("có có không", segmented(SEGMENTER, "có có không"));
+  }
+
+  @Test
+  void numberPlatesAreOneCode() {
+    List<Word> words = SEGMENTER.segment("xe 51A-123.45 và 29B1-0567 , năm 2003-2006");
+    assertEquals(
+        "xe 51A-123.45 và 29B1-0567 , năm 2003-2006",
+        segmented(SEGMENTER, "xe 51A-123.45 và 29B1-0567 , năm 2003-2006"));
+    assertEquals(TokenType.CODE, words.get(1).type());
+    assertEquals(TokenType.NUMBER, words.get(6).type());
+  }
+
+  @Test
   void learnerSkipsFunctionWordsAndAcronyms() {
     CompoundLearner learner = new CompoundLearner();
     for (int i = 0; i < 10; i++) {
@@ -110,6 +155,23 @@ class DictionarySegmenterTest {
     for (String phrase : List.of("cho biết", "triệu đồng", "ubnd tp", "đã chi", "năm triệu")) {
       assertTrue(!learned.containsKey(phrase), phrase + " is a phrase, not a word");
     }
+  }
+
+  @Test
+  void learnerTakesEchoingPairsFromFewerOccurrences() {
+    assertTrue(CompoundLearner.echoes("lấp", "ló"), "same initial consonant");
+    assertTrue(CompoundLearner.echoes("lơ", "thơ"), "same rhyme");
+    assertTrue(CompoundLearner.echoes("bối", "rối"), "same rhyme, tone aside");
+    assertTrue(!CompoundLearner.echoes("tôi", "lợi"), "ôi and ơi are different rhymes");
+    assertTrue(!CompoundLearner.echoes("chợ", "nổi"));
+    CompoundLearner learner = new CompoundLearner();
+    for (int i = 0; i < 2; i++) {
+      learner.observe("Ánh đèn lấp ló sau rặng tre, ghe chợ nổi cập bến.");
+    }
+    Map<String, Float> learned =
+        learner.compounds(CompoundLearner.DEFAULT_MIN_COUNT, CompoundLearner.DEFAULT_MIN_DICE);
+    assertTrue(learned.containsKey("lấp ló"), learned::toString);
+    assertTrue(!learned.containsKey("chợ nổi"), "seen twice only");
   }
 
   @Test
