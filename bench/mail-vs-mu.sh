@@ -11,14 +11,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 COUNT="${1:-20000}"
 THREADS="${2:-$(nproc)}"
 CORPUS_TOOL="$ROOT/../shared/tools/make-mail-corpus.py"
-JAR="$ROOT/indexer/target/tracuu-indexer.jar"
 
 die() { echo "bench: $*" >&2; exit 1; }
 [[ -f "$CORPUS_TOOL" ]] || die "no $CORPUS_TOOL (the shared data folder is absent)"
 command -v mu >/dev/null || die "mu is not installed (apt-get install maildir-utils)"
 [[ -x /usr/bin/time ]] || die "GNU time is not installed (apt-get install time)"
-[[ -f "$JAR" ]] || die "no $JAR: run ./tracuu build first"
-JAVA="${JAVA_HOME:-/usr}/bin/java"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -34,8 +31,10 @@ measure() {
 }
 
 echo "bench: tracuu index ($THREADS threads)…" >&2
-read -r t_secs t_kb < <(measure tracuu "$JAVA" --add-modules jdk.incubator.vector \
-  --enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8 ${JAVA_OPTS:-} -jar "$JAR" index \
+# Through the launcher: it finds a JDK >= 21 and execs the JVM with JAVA_OPTS, so GNU time measures
+# the JVM itself. A first call outside the measurement builds the jars when they are stale.
+"$ROOT/tracuu" index --help >/dev/null
+read -r t_secs t_kb < <(measure tracuu "$ROOT/tracuu" index \
   --index "$WORK/tracuu-index" --threads "$THREADS" --mail "bench=$WORK/Maildir")
 grep -E '^(update|rebuild):' "$WORK/tracuu.out" >&2 || true
 t_size=$(du -sk "$WORK/tracuu-index.gens" | cut -f1)  # the index path is a link to its generation
