@@ -77,10 +77,10 @@ class PairPhrasesTest {
             }) {
           Query withPairs = analyzed.parse(q);
           Query pairs = UserQueryParser.pairPhrases(withPairs);
-          if (countMultiPhrases(pairs) < countMultiPhrases(withPairs)) {
+          if (count(pairs, MultiPhraseQuery.class) < count(withPairs, MultiPhraseQuery.class)) {
             simplified++;
           }
-          terms += countTermQueries(pairs);
+          terms += count(pairs, TermQuery.class);
           Set<String> expected = ids(searcher, withPairs);
           // Across punctuation there is no pair: "Thành. Phố cổ" is not the phrase "thành phố",
           // nor "Chính quyền, điện tử" the phrase "chính quyền điện tử".
@@ -113,23 +113,14 @@ class PairPhrasesTest {
     return ids;
   }
 
-  private static int countMultiPhrases(Query query) {
+  /** How many leaf queries of {@code type} {@code query} holds. */
+  private static int count(Query query, Class<? extends Query> type) {
     if (query instanceof BooleanQuery bool) {
-      return bool.clauses().stream().mapToInt(c -> countMultiPhrases(c.query())).sum();
+      return bool.clauses().stream().mapToInt(c -> count(c.query(), type)).sum();
     }
     if (query instanceof BoostQuery boost) {
-      return countMultiPhrases(boost.getQuery());
+      return count(boost.getQuery(), type);
     }
-    return query instanceof MultiPhraseQuery ? 1 : 0;
-  }
-
-  private static int countTermQueries(Query query) {
-    if (query instanceof BooleanQuery bool) {
-      return bool.clauses().stream().mapToInt(c -> countTermQueries(c.query())).sum();
-    }
-    if (query instanceof BoostQuery boost) {
-      return countTermQueries(boost.getQuery());
-    }
-    return query instanceof TermQuery ? 1 : 0;
+    return type.isInstance(query) ? 1 : 0;
   }
 }

@@ -79,24 +79,28 @@ class TwoPassSearchTest {
     }
   }
 
+  /**
+   * A search for {@code q} with pages of {@code size}: page {@code page} or after {@code cursor}.
+   */
+  private static SearchRequest request(String q, int size, String page, String cursor) {
+    return SearchRequest.of(
+        name ->
+            switch (name) {
+              case "q" -> q;
+              case "size" -> Integer.toString(size);
+              case "page" -> page;
+              case "cursor" -> cursor;
+              default -> null;
+            });
+  }
+
   /** Hits (id and score) of {@code pages} pages of {@code size}, each from the last's cursor. */
   private static List<String> byCursor(SearchService search, String q, int size, int pages)
       throws IOException {
     List<String> hits = new ArrayList<>();
     String cursor = null;
     for (int page = 0; page < pages; page++) {
-      String after = cursor;
-      SearchResponse response =
-          search.search(
-              SearchRequest.of(
-                  name ->
-                      switch (name) {
-                        case "q" -> q;
-                        case "size" -> Integer.toString(size);
-                        case "cursor" -> after;
-                        default -> null;
-                      }),
-              STAFF);
+      SearchResponse response = search.search(request(q, size, null, cursor), STAFF);
       response.hits().forEach(hit -> hits.add(hit.id() + " " + hit.score()));
       cursor = response.nextCursor();
     }
@@ -135,18 +139,8 @@ class TwoPassSearchTest {
         List<String> actualHits = new ArrayList<>();
         long total = -1;
         for (int page = 1; page <= pages; page++) {
-          String p = Integer.toString(page);
           SearchResponse response =
-              search.search(
-                  SearchRequest.of(
-                      name ->
-                          switch (name) {
-                            case "q" -> q;
-                            case "size" -> Integer.toString(size);
-                            case "page" -> p;
-                            default -> null;
-                          }),
-                  STAFF);
+              search.search(request(q, size, Integer.toString(page), null), STAFF);
           total = response.total();
           response.hits().forEach(hit -> actualHits.add(hit.id() + " " + hit.score()));
         }
