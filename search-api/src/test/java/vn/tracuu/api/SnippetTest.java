@@ -46,17 +46,7 @@ class SnippetTest {
     for (String q : TestServer.SAMPLE_QUERIES) {
       // Snippets mark what the query matches, not what only ranks (UserQueryParser.matching).
       Query text = matching.matching(language.parse(q).freeText());
-      SearchResponse response =
-          search.search(
-              SearchRequest.of(
-                  p ->
-                      switch (p) {
-                        case "q" -> q;
-                        case "size" -> "100";
-                        default -> null;
-                      }),
-              STAFF);
-      for (SearchResponse.Hit hit : response.hits()) {
+      for (SearchResponse.Hit hit : searchAll(search, q).hits()) {
         String body = search.record(hit.id(), STAFF).orElseThrow().text();
         // Offsets in the postings mark a dictionary word ("điện tử") as one span where the
         // re-analysed text may mark its syllables one by one, and a passage may start a few
