@@ -53,6 +53,11 @@ public final class VietnameseAnalyzer extends Analyzer {
     return variant;
   }
 
+  /** The segmenter's {@link WordSegmenter#identity identity}. */
+  public String segmenterIdentity() {
+    return segmenter.identity();
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     VietnameseTokenizer source = new VietnameseTokenizer(segmenter, true);

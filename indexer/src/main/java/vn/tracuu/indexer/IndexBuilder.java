@@ -49,6 +49,7 @@ import vn.tracuu.indexer.source.MailboxReader;
 import vn.tracuu.indexer.source.NewsFeed;
 import vn.tracuu.indexer.source.SourceItem;
 import vn.tracuu.indexer.source.SourceRoots;
+import vn.tracuu.schema.AnalysisFingerprint;
 import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
@@ -148,15 +149,11 @@ public final class IndexBuilder {
       // Generations left by a killed run (never switched to) or by a switch whose clean-up was cut.
       layout.removeOldGenerations();
       var live = layout.live();
-      // An index written with another schema (field settings changed) cannot take new records of
-      // this one: it is rebuilt beside the live one, which keeps serving until the switch.
-      boolean outdated = live.isPresent() && !IndexSchema.VERSION.equals(schemaVersion(live.get()));
-      if (outdated) {
-        log.warn(
-            "the index was written with schema {} and this indexer writes schema {}: rebuilding",
-            schemaVersion(live.get()),
-            IndexSchema.VERSION);
-      }
+      // An index written with another schema (field settings changed) or another analysis (word
+      // list, segmentation rules, segmenter backend) cannot take new records of this one: its old
+      // records would keep other tokens than the queries make. It is rebuilt beside the live one,
+      // which keeps serving until the switch.
+      boolean outdated = live.isPresent() && outdated(commitData(live.get()));
       boolean fresh = rebuild || outdated || live.isEmpty();
       Path target = fresh ? layout.newGeneration() : live.get();
       log.info(
@@ -174,21 +171,42 @@ public final class IndexBuilder {
         layout.pointTo(target);
         layout.removeOldGenerations();
       }
-      run.report.rebuilt(rebuild);
+      run.report.rebuilt(rebuild || outdated);
       run.report.finished((System.nanoTime() - start) / 1_000_000);
       return run.report;
     }
   }
 
-  /** The schema version in the last commit of the index in {@code folder}, or null. */
-  private static String schemaVersion(Path folder) throws IOException {
+  /** The user data of the last commit of the index in {@code folder}; empty without one. */
+  private static Map<String, String> commitData(Path folder) throws IOException {
     try (Directory dir = FSDirectory.open(folder)) {
       if (!DirectoryReader.indexExists(dir)) {
-        return null;
+        return Map.of();
       }
-      var commits = DirectoryReader.listCommits(dir);
-      return commits.getLast().getUserData().get("schema_version");
+      return DirectoryReader.listCommits(dir).getLast().getUserData();
     }
+  }
+
+  /** True, with the reason logged, when an index of that commit must be rebuilt by this indexer. */
+  private static boolean outdated(Map<String, String> commit) {
+    String schema = commit.get("schema_version");
+    if (!IndexSchema.VERSION.equals(schema)) {
+      log.warn(
+          "the index was written with schema {} and this indexer writes schema {}: rebuilding",
+          schema,
+          IndexSchema.VERSION);
+      return true;
+    }
+    String analysis = commit.get(AnalysisFingerprint.KEY);
+    if (!AnalysisFingerprint.current().equals(analysis)) {
+      log.warn(
+          "the index was analysed as {} and this indexer analyses as {} (another word list,"
+              + " segmentation rules or segmenter): rebuilding",
+          analysis == null ? "before analysis fingerprints" : analysis,
+          AnalysisFingerprint.current());
+      return true;
+    }
+    return false;
   }
 
   /** One run over the sources into one index folder. */
@@ -252,6 +270,7 @@ public final class IndexBuilder {
         }
         commitData.putAll(previousCommit);
         commitData.put("schema_version", IndexSchema.VERSION);
+        commitData.put(AnalysisFingerprint.KEY, AnalysisFingerprint.current());
         try (IndexWriter writer = new IndexWriter(dir, config)) {
           for (SourceConfig source : sources) {
             log.info("reading source {} ({}) at {}", source.name(), source.type(), source.root());

@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.tracuu.indexer.config.SourceConfig;
 import vn.tracuu.indexer.config.SourceConfig.SourceType;
 import vn.tracuu.indexer.extract.ExtractionLimits;
+import vn.tracuu.schema.AnalysisFingerprint;
 import vn.tracuu.schema.IndexSchema;
 
 /**
@@ -125,6 +129,58 @@ class IncrementalIndexTest {
     assertFalse(Files.exists(first), "the old generation is removed after the switch");
     assertEquals(before, records(index));
     assertTrue(Files.isSymbolicLink(index));
+  }
+
+  @Test
+  void anIndexOfAnotherSchemaOrAnalysisIsRebuiltByTheNextRun() throws IOException {
+    List<SourceConfig> sources = copySamples().subList(3, 4); // the news: quick
+    Path index = tmp.resolve("index");
+    IndexBuilder builder = new IndexBuilder(index, OPTIONS);
+    builder.build(sources);
+    Map<String, String> before = records(index);
+    IndexLayout layout = new IndexLayout(index);
+    // What an older tracuu left: another schema, another word list, or no fingerprint at all.
+    for (Map<String, String> old :
+        List.of(
+            Map.of("schema_version", "2"),
+            Map.of(AnalysisFingerprint.KEY, "0123456789abcdef"),
+            Map.of(AnalysisFingerprint.KEY, ""))) {
+      rewriteCommitData(index, old);
+      Path previous = layout.live().orElseThrow();
+
+      IndexReport next = builder.build(sources);
+      assertTrue(next.rebuilt(), "rebuilt after " + old);
+      assertEquals(before.size(), next.added());
+      assertNotEquals(previous, layout.live().orElseThrow());
+      assertEquals(before, records(index));
+      Map<String, String> commit = commitData(index);
+      assertEquals(IndexSchema.VERSION, commit.get("schema_version"));
+      assertEquals(AnalysisFingerprint.current(), commit.get(AnalysisFingerprint.KEY));
+
+      IndexReport after = builder.build(sources);
+      assertFalse(after.rebuilt(), "the rebuilt index is current");
+      assertEquals(0, after.added());
+    }
+  }
+
+  /** Replaces keys of the live commit's user data (an empty value removes the key). */
+  private static void rewriteCommitData(Path index, Map<String, String> changes)
+      throws IOException {
+    try (IndexWriter writer =
+        new IndexWriter(
+            FSDirectory.open(index),
+            new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      Map<String, String> data = new HashMap<>(commitData(index));
+      changes.forEach((k, v) -> data.compute(k, (key, old) -> v.isEmpty() ? null : v));
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+  }
+
+  private static Map<String, String> commitData(Path index) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      return reader.getIndexCommit().getUserData();
+    }
   }
 
   @Test

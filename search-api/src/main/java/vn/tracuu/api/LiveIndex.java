@@ -13,6 +13,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tracuu.schema.AnalysisFingerprint;
 
 /**
  * The live index behind the server. The index path is a link to the live generation (the indexer
@@ -56,10 +57,30 @@ final class LiveIndex implements Closeable {
       throw new IOException("no index at " + path.toAbsolutePath() + ": run 'tracuu index' first");
     }
     try {
-      return new Generation(folder, directory, new SearcherManager(directory, factory));
+      Generation g = new Generation(folder, directory, new SearcherManager(directory, factory));
+      warnIfAnalysedOtherwise(folder, directory);
+      return g;
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
+    }
+  }
+
+  /**
+   * Queries are analysed by this server's chain; an index built by another (older word list, other
+   * segmenter) keeps other tokens, and words are missed until the indexer rebuilds it, which its
+   * next run does by itself.
+   */
+  private static void warnIfAnalysedOtherwise(Path folder, Directory directory) throws IOException {
+    String analysis =
+        DirectoryReader.listCommits(directory).getLast().getUserData().get(AnalysisFingerprint.KEY);
+    if (!AnalysisFingerprint.current().equals(analysis)) {
+      log.warn(
+          "the index at {} was analysed as {} and this server analyses queries as {}: some words"
+              + " will not be found until 'tracuu index' rebuilds it (its next run does)",
+          folder,
+          analysis == null ? "before analysis fingerprints" : analysis,
+          AnalysisFingerprint.current());
     }
   }
 

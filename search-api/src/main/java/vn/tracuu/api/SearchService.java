@@ -50,6 +50,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tracuu.query.UserQueryParser;
+import vn.tracuu.schema.AnalysisFingerprint;
 import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
 
@@ -461,6 +462,10 @@ public final class SearchService implements Closeable {
       if (managed.getIndexReader() instanceof DirectoryReader reader) {
         Map<String, String> userData = reader.getIndexCommit().getUserData();
         stats.put("schema_version", userData.get("schema_version"));
+        // False when the index was analysed otherwise than queries are: see LiveIndex.
+        stats.put(
+            "analysis_current",
+            AnalysisFingerprint.current().equals(userData.get(AnalysisFingerprint.KEY)));
         stats.put("committed_at", userData.get("committed_at"));
       }
       return stats;

@@ -26,6 +26,12 @@ public final class CoccocSegmenter implements WordSegmenter {
 
   private final Native coccoc;
 
+  /** coccoc-tokenizer's dictionaries are not read here; the probe text shows how they segment. */
+  @Override
+  public String identity() {
+    return "coccoc";
+  }
+
   public CoccocSegmenter(Native coccoc) {
     this.coccoc = coccoc;
   }

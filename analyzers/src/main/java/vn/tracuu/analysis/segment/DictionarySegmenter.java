@@ -26,6 +26,11 @@ public final class DictionarySegmenter implements WordSegmenter {
   private final WordTrie trie;
   private final boolean folded;
 
+  @Override
+  public String identity() {
+    return "dictionary " + lexicon.digest();
+  }
+
   public DictionarySegmenter(Lexicon lexicon, boolean folded) {
     this.lexicon = lexicon;
     this.trie = lexicon.trie(folded);

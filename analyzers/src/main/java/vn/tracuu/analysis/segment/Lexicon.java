@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import vn.tracuu.analysis.DiacriticFolder;
+import vn.tracuu.analysis.LineDigest;
 import vn.tracuu.analysis.VietnameseNormalizer;
 
 /**
@@ -56,6 +58,7 @@ public final class Lexicon {
   private final BitSet nameTitleIds = new BitSet();
   private final List<String> surnameList;
   private int maxSyllables = 1;
+  private volatile String digest;
 
   private Lexicon(Map<String, Float> words, List<String> surnameList) {
     this.words = words;
@@ -73,6 +76,26 @@ public final class Lexicon {
       nameTitleIds.set(syllables.add(t));
       nameTitleIds.set(syllables.add(DiacriticFolder.fold(t)));
     }
+  }
+
+  /**
+   * A digest of everything this lexicon segments by (its words and their weights, surnames,
+   * function words, name titles): two lexicons with the same digest segment alike, so an index
+   * records it to notice a changed word list (see {@code AnalysisFingerprint}).
+   */
+  public String digest() {
+    String d = digest;
+    if (d == null) {
+      LineDigest lines = new LineDigest();
+      for (String word : new TreeSet<>(words.keySet())) {
+        lines.add(word + "=" + words.get(word));
+      }
+      surnameList.forEach(s -> lines.add("surname " + s));
+      new TreeSet<>(functionWords()).forEach(f -> lines.add("function " + f));
+      new TreeSet<>(nameTitles()).forEach(t -> lines.add("title " + t));
+      digest = d = lines.hex();
+    }
+    return d;
   }
 
   /** The built-in lexicon (loaded once per process). */

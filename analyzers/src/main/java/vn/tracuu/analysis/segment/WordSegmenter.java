@@ -9,6 +9,14 @@ import java.util.List;
  */
 public interface WordSegmenter {
 
+  /**
+   * What this segmenter segments by, for telling whether two of them segment alike: its kind and,
+   * where it has one, a digest of its data. Text is the way to compare, not a key to parse.
+   */
+  default String identity() {
+    return getClass().getName();
+  }
+
   /** The units of {@code text} in order; spans never overlap and skip only white space. */
   List<Word> segment(CharSequence text);
 

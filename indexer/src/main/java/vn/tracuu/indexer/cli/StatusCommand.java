@@ -29,6 +29,7 @@ import vn.tracuu.indexer.IndexLayout;
 import vn.tracuu.indexer.IndexLock;
 import vn.tracuu.indexer.RunReport;
 import vn.tracuu.indexer.config.IndexConfig;
+import vn.tracuu.schema.AnalysisFingerprint;
 import vn.tracuu.schema.IndexSchema;
 
 /**
@@ -142,11 +143,22 @@ public final class StatusCommand implements Callable<Integer> {
   private static void describe(DirectoryReader reader, PrintWriter out) throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     Map<String, String> data = reader.getIndexCommit().getUserData();
+    String analysis = data.get(AnalysisFingerprint.KEY);
     out.println(
         "committed: "
             + data.getOrDefault("committed_at", "?")
             + ", schema "
-            + data.getOrDefault("schema_version", "?"));
+            + data.getOrDefault("schema_version", "?")
+            + ", analysis "
+            + (analysis == null ? "?" : analysis)
+            + (AnalysisFingerprint.current().equals(analysis)
+                    && IndexSchema.VERSION.equals(data.get("schema_version"))
+                ? ""
+                : " (this tracuu writes schema "
+                    + IndexSchema.VERSION
+                    + ", analysis "
+                    + AnalysisFingerprint.current()
+                    + ": the next index run rebuilds)"));
     out.println("records: " + searcher.count(IndexSchema.allRecords()));
     Map<String, Integer> byType = counts(reader, searcher, IndexSchema.KIND, null);
     out.println("  by type: " + format(byType));

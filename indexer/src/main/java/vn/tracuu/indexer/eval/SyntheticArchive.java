@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import vn.tracuu.schema.AnalysisFingerprint;
 import vn.tracuu.schema.DateSource;
 import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
@@ -479,6 +480,8 @@ public final class SyntheticArchive {
         Map.of(
                 "schema_version",
                 IndexSchema.VERSION,
+                AnalysisFingerprint.KEY,
+                AnalysisFingerprint.current(),
                 "committed_at",
                 Instant.now().toString(),
                 "generated",

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.tracuu.indexer.IndexLayout;
+import vn.tracuu.schema.AnalysisFingerprint;
+import vn.tracuu.schema.IndexSchema;
 
 /** {@code tracuu index} writes the JSON report; {@code tracuu status} shows index and last run. */
 class StatusCommandTest {
@@ -66,6 +68,14 @@ class StatusCommandTest {
     assertEquals(ExitCodes.SOME_FAILED + "", run(status, "status", "--index", index.toString()));
     String text = status.toString();
     assertTrue(text.contains("records: 1"), text);
+    assertTrue(
+        text.contains(
+            ", schema "
+                + IndexSchema.VERSION
+                + ", analysis "
+                + AnalysisFingerprint.current()
+                + "\n"),
+        text);
     assertTrue(text.contains("by type: news 1"), text);
     assertTrue(text.contains("source portal: news 1"), text);
     assertTrue(text.contains("some_failed (exit 3)"), text);

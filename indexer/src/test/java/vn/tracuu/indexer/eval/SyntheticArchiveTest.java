@@ -15,6 +15,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.tracuu.query.UserQueryParser;
+import vn.tracuu.schema.AnalysisFingerprint;
 import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
 import vn.tracuu.schema.Kind;
@@ -48,8 +49,9 @@ class SyntheticArchiveTest {
     try (var directory = FSDirectory.open(dir);
         var reader = DirectoryReader.open(directory)) {
       assertEquals(300, reader.numDocs());
-      assertEquals(
-          IndexSchema.VERSION, reader.getIndexCommit().getUserData().get("schema_version"));
+      var commit = reader.getIndexCommit().getUserData();
+      assertEquals(IndexSchema.VERSION, commit.get("schema_version"));
+      assertEquals(AnalysisFingerprint.current(), commit.get(AnalysisFingerprint.KEY));
       IndexSearcher searcher = new IndexSearcher(reader);
       int emails = searcher.count(new TermQuery(new Term(IndexSchema.KIND, "email")));
       assertTrue(emails > 200, "emails: " + emails);
