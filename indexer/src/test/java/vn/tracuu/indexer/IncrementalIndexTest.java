@@ -112,12 +112,18 @@ class IncrementalIndexTest {
     assertEquals(items, touchedOnly.unchanged());
   }
 
+  /** A copy of the sample news (quick to index), indexed once by {@code builder}. */
+  private List<SourceConfig> indexedNews(IndexBuilder builder) throws IOException {
+    List<SourceConfig> sources = copySamples().subList(3, 4);
+    builder.build(sources);
+    return sources;
+  }
+
   @Test
   void aRebuildSwitchesToANewGenerationAndRemovesTheOldOne() throws IOException {
-    List<SourceConfig> sources = copySamples().subList(3, 4); // the news: quick
     Path index = tmp.resolve("index");
     IndexBuilder builder = new IndexBuilder(index, OPTIONS);
-    builder.build(sources);
+    List<SourceConfig> sources = indexedNews(builder);
     IndexLayout layout = new IndexLayout(index);
     Path first = layout.live().orElseThrow();
     Map<String, String> before = records(index);
@@ -133,10 +139,9 @@ class IncrementalIndexTest {
 
   @Test
   void anIndexOfAnotherSchemaOrAnalysisIsRebuiltByTheNextRun() throws IOException {
-    List<SourceConfig> sources = copySamples().subList(3, 4); // the news: quick
     Path index = tmp.resolve("index");
     IndexBuilder builder = new IndexBuilder(index, OPTIONS);
-    builder.build(sources);
+    List<SourceConfig> sources = indexedNews(builder);
     Map<String, String> before = records(index);
     IndexLayout layout = new IndexLayout(index);
     // What an older tracuu left: another schema, another word list, or no fingerprint at all.
