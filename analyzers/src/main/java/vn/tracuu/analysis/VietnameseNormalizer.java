@@ -122,17 +122,40 @@ public final class VietnameseNormalizer {
   }
 
   private static boolean isToneVariantOf(char c, char... bases) {
-    String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-    if (d.length() < 2 || !isToneMark(d.charAt(d.length() - 1))) {
+    char base = tonedBase(c);
+    if (base == NO_BASE) {
       return false;
     }
-    char base = d.charAt(0);
     for (char b : bases) {
       if (base == b) {
         return true;
       }
     }
     return false;
+  }
+
+  private static final char NO_BASE = 0;
+  private static final char UNKNOWN = 0xFFFF;
+
+  /**
+   * Per char, the first char of its decomposition when that ends with a tone mark, else {@link
+   * #NO_BASE}; filled as chars are met ({@link #UNKNOWN} until then), so that the pre-check does
+   * not decompose every char of every token it sees. Racing writers store the same value.
+   */
+  private static final char[] TONED_BASE = new char[Character.MAX_VALUE + 1];
+
+  static {
+    java.util.Arrays.fill(TONED_BASE, UNKNOWN);
+  }
+
+  private static char tonedBase(char c) {
+    char base = TONED_BASE[c];
+    if (base == UNKNOWN) {
+      String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+      base = d.length() < 2 || !isToneMark(d.charAt(d.length() - 1)) ? NO_BASE : d.charAt(0);
+      TONED_BASE[c] = base;
+    }
+    return base;
   }
 
   /**

@@ -265,7 +265,42 @@ public final class IndexSchema {
 
   /** Canonical key of a facet value: trimmed, inner white space collapsed. */
   public static String facetKey(String value) {
-    return value.strip().replaceAll("\\s+", " ");
+    String stripped = value.strip();
+    // Without a regex: this runs for every sender and recipient of every record.
+    StringBuilder key = null;
+    for (int i = 0; i < stripped.length(); i++) {
+      char c = stripped.charAt(i);
+      boolean space = isRegexSpace(c);
+      if (key == null && space && (c != ' ' || isRegexSpace(stripped.charAt(i + 1)))) {
+        key = new StringBuilder(stripped.length()).append(stripped, 0, i);
+      }
+      if (key != null && !(space && isRegexSpace(stripped.charAt(i - 1)))) {
+        key.append(space ? ' ' : c);
+      }
+    }
+    return key == null ? stripped : key.toString();
+  }
+
+  /** What {@code \\s} matches in a Java regex without the Unicode flag. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** yyyy-mm, as {@code String.format("%04d-%02d")} writes it, without a Formatter per record. */
+  static String month(int year, int month) {
+    if (year < 0 || year > 9999) {
+      return String.format(Locale.ROOT, "%04d-%02d", year, month);
+    }
+    char[] out = {
+      (char) ('0' + year / 1000),
+      (char) ('0' + year / 100 % 10),
+      (char) ('0' + year / 10 % 10),
+      (char) ('0' + year % 10),
+      '-',
+      (char) ('0' + month / 10),
+      (char) ('0' + month % 10)
+    };
+    return new String(out);
   }
 
   /** The Lucene document for {@code record}. */
@@ -296,7 +331,7 @@ public final class IndexSchema {
       doc.add(new IntPoint(DAY, day));
       doc.add(new NumericDocValuesField(DAY, day));
       facet(doc, YEAR, Integer.toString(day / 10000));
-      facet(doc, MONTH, String.format(Locale.ROOT, "%04d-%02d", day / 10000, day / 100 % 100));
+      facet(doc, MONTH, month(day / 10000, day / 100 % 100));
       stored(doc, DATE_SOURCE, r.dateSource() == null ? null : r.dateSource().id());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -14,6 +15,31 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 class IndexSchemaTest {
+
+  @Test
+  void facetKeysCollapseWhiteSpaceAsTheRegexDid() {
+    for (String value :
+        List.of(
+            "Nguyễn Văn An <an@sotttt.gov.vn>",
+            "  Sở  Thông tin\tvà\r\nTruyền thông ",
+            "a \u000B\fb",
+            "x\u00A0 y", // no-break space: neither stripped nor collapsed
+            "\t",
+            "",
+            "one")) {
+      assertEquals(value.strip().replaceAll("\\s+", " "), IndexSchema.facetKey(value), value);
+    }
+  }
+
+  @Test
+  void monthsAreWrittenAsFormatWritesThem() {
+    int[][] cases = {{2019, 8}, {1999, 12}, {5, 1}, {0, 3}, {9999, 12}, {10000, 1}, {-1, 2}};
+    for (int[] c : cases) {
+      assertEquals(
+          String.format(java.util.Locale.ROOT, "%04d-%02d", c[0], c[1]),
+          IndexSchema.month(c[0], c[1]));
+    }
+  }
 
   @Test
   void daysAreVietnameseCalendarDays() {

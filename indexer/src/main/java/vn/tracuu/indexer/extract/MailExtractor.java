@@ -249,8 +249,7 @@ public final class MailExtractor {
       } else {
         try {
           TextExtractor.Extracted text =
-              textExtractor.extract(
-                  new ByteArrayInputStream(attachment.bytes()), attachment.name());
+              textExtractor.extract(attachment.bytes(), attachment.name());
           child.body(text.text()).contentType(text.contentType());
         } catch (ExtractionException | RuntimeException e) {
           // The message stays searchable; the attachment is kept by name with an empty body.

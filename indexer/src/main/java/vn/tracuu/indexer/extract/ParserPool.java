@@ -51,6 +51,8 @@ final class ParserPool implements AutoCloseable {
   private final Semaphore slots;
   private final LinkedBlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
   private final Set<Worker> all = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger started =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
   private final Path spool;
   private volatile boolean closed;
@@ -118,6 +120,11 @@ final class ParserPool implements AutoCloseable {
     }
   }
 
+  /** Parser processes started so far. */
+  int processesStarted() {
+    return started.get();
+  }
+
   @Override
   public void close() {
     closed = true;
@@ -167,6 +174,7 @@ final class ParserPool implements AutoCloseable {
         throw new ExtractionException("cannot start a parser process: " + e.getMessage(), e);
       }
       all.add(this);
+      started.incrementAndGet();
       requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 12));
       replies = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
     }

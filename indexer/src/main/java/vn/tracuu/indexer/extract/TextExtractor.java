@@ -1,5 +1,6 @@
 package vn.tracuu.indexer.extract;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -243,6 +244,58 @@ public final class TextExtractor implements AutoCloseable {
     if (pool != null) {
       return pool.extract(in, fileName);
     }
+    return extractHere(in, fileName);
+  }
+
+  /** Plain text and HTML up to this size are parsed in this JVM even when parsing is isolated. */
+  static final int IN_PROCESS_MAX_BYTES = 1 << 20;
+
+  private static final Set<String> IN_PROCESS_TYPES = Set.of("text/plain", "text/html");
+
+  /**
+   * Extracts a file held in memory (a mail attachment): as {@link #extract}, except that small
+   * plain text and HTML, as Tika detects them, are parsed in this JVM. Their parsers stream and
+   * need little heap, so isolation buys nothing there, while a parser process costs seconds of CPU
+   * to start and warm up (most of the CPU of a mailbox with a few text attachments, measured).
+   */
+  public Extracted extract(byte[] bytes, String fileName) throws ExtractionException {
+    if (pool == null) {
+      return extractHere(new ByteArrayInputStream(bytes), fileName);
+    }
+    MediaType type =
+        bytes.length <= Math.min(IN_PROCESS_MAX_BYTES, limits.maxFileBytes())
+            ? detect(bytes, fileName)
+            : null;
+    if (type != null && IN_PROCESS_TYPES.contains(type.getBaseType().toString())) {
+      // The type is known: parseOne need not detect it again (nor spool the bytes for their size).
+      return extractHere(TikaInputStream.get(bytes), bytes.length, fileName, type);
+    }
+    return pool.extract(new ByteArrayInputStream(bytes), fileName);
+  }
+
+  /** Parser processes started so far (0 when parsing in this JVM). */
+  int processesStarted() {
+    return pool == null ? 0 : pool.processesStarted();
+  }
+
+  /** The type Tika detects for {@code bytes} named {@code fileName}; null when detection fails. */
+  private MediaType detect(byte[] bytes, String fileName) {
+    try (TikaInputStream tis = TikaInputStream.get(bytes)) {
+      return detector.detect(tis, named(fileName));
+    } catch (IOException | RuntimeException e) {
+      return null; // let a parser process find out
+    }
+  }
+
+  private static Metadata named(String fileName) {
+    Metadata metadata = new Metadata();
+    if (fileName != null) {
+      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    }
+    return metadata;
+  }
+
+  private Extracted extractHere(InputStream in, String fileName) throws ExtractionException {
     TikaInputStream tis = TikaInputStream.get(in);
     long size;
     try {
@@ -250,11 +303,18 @@ public final class TextExtractor implements AutoCloseable {
     } catch (IOException e) {
       throw new ExtractionException("unreadable: " + firstLine(e), e);
     }
+    return extractHere(tis, size, fileName, null);
+  }
+
+  /** Parses {@code tis} of {@code size} bytes here; {@code type}: as detected, or null. */
+  private Extracted extractHere(TikaInputStream tis, long size, String fileName, MediaType type)
+      throws ExtractionException {
     List<Member> members = new ArrayList<>();
     MemberCollector.Budget budget =
         new MemberCollector.Budget(
             Math.max(MIN_EXPANSION_BYTES, size * limits.maxCompressionRatio()));
-    Extracted main = parseWithTimeout(() -> parseOne(tis, fileName, null, 0, members, budget));
+    Extracted main =
+        parseWithTimeout(() -> parseOne(tis, fileName, null, 0, members, budget, type));
     return main.withMembers(members);
   }
 
@@ -270,10 +330,20 @@ public final class TextExtractor implements AutoCloseable {
       List<Member> members,
       MemberCollector.Budget budget)
       throws ExtractionException {
-    Metadata metadata = new Metadata();
-    if (fileName != null) {
-      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-    }
+    return parseOne(tis, fileName, path, depth, members, budget, null);
+  }
+
+  /** As above; {@code knownType}: what {@link #detector} says of this file, or null to ask it. */
+  private Extracted parseOne(
+      TikaInputStream tis,
+      String fileName,
+      String path,
+      int depth,
+      List<Member> members,
+      MemberCollector.Budget budget,
+      MediaType knownType)
+      throws ExtractionException {
+    Metadata metadata = named(fileName);
     BodyContentHandler body = new BodyContentHandler(limits.maxChars());
     HocrText hocr = new HocrText(body);
     // zip-bomb guard and nesting limit: Tika counts output against compressed input read
@@ -286,7 +356,7 @@ public final class TextExtractor implements AutoCloseable {
     context.set(TesseractOCRConfig.class, this.ocr ? ocrConfig() : skipOcr());
     boolean truncated = false;
     try {
-      if (isContainer(detector.detect(tis, metadata))) {
+      if (isContainer(knownType != null ? knownType : detector.detect(tis, metadata))) {
         context.set(
             EmbeddedDocumentExtractor.class,
             new MemberCollector(this, limits, path, depth, members, budget));
