@@ -39,36 +39,21 @@ class DictionarySegmenterTest {
   void everydayWordsOfManyDomainsAreListed() {
     // Health, food, sport, the armed forces, religion, courts, feelings, building, computing and
     // farming: each sentence is our own and each joined pair is a word of the list.
-    assertEquals(
-        "Bác_sĩ nội_soi dạ_dày rồi cho bệnh_nhân nằm_viện vì xuất_huyết .",
-        segmented(SEGMENTER, "Bác sĩ nội soi dạ dày rồi cho bệnh nhân nằm viện vì xuất huyết."));
-    assertEquals(
-        "Mẹ pha_chế nước_mắm , tẩm_ướp thịt rồi chiên_rán trong chảo .",
-        segmented(SEGMENTER, "Mẹ pha chế nước mắm, tẩm ướp thịt rồi chiên rán trong chảo."));
-    assertEquals(
-        "Tiền_đạo ghi_bàn ở phút bù_giờ , thủ_môn đội khách phản_lưới .",
-        segmented(SEGMENTER, "Tiền đạo ghi bàn ở phút bù giờ, thủ môn đội khách phản lưới."));
-    assertEquals(
-        "Các hạ_sĩ_quan của lữ_đoàn công_binh diễn_tập phục_kích .",
-        segmented(SEGMENTER, "Các hạ sĩ quan của lữ đoàn công binh diễn tập phục kích."));
-    assertEquals(
-        "Phật_tử đến thiền_viện cúng_dường , tụng_kinh và cầu_siêu .",
-        segmented(SEGMENTER, "Phật tử đến thiền viện cúng dường, tụng kinh và cầu siêu."));
-    assertEquals(
-        "Viện_kiểm_sát kê_biên tài_sản , bị_can tại_ngoại chờ tranh_tụng .",
-        segmented(SEGMENTER, "Viện kiểm sát kê biên tài sản, bị can tại ngoại chờ tranh tụng."));
-    assertEquals(
-        "Cô ấy thẫn_thờ , bần_thần rồi chợp_mắt lúc chập_tối .",
-        segmented(SEGMENTER, "Cô ấy thẫn thờ, bần thần rồi chợp mắt lúc chập tối."));
-    assertEquals(
-        "Họ dựng giàn_giáo , đóng cốp_pha cho tầng_lửng .",
-        segmented(SEGMENTER, "Họ dựng giàn giáo, đóng cốp pha cho tầng lửng."));
-    assertEquals(
-        "Lập_trình_viên sao_lưu dữ_liệu trước khi đăng_xuất .",
-        segmented(SEGMENTER, "Lập trình viên sao lưu dữ liệu trước khi đăng xuất."));
-    assertEquals(
-        "Nông_dân cày_cấy , bón phân_chuồng , lo rầy_nâu phá lúa .",
-        segmented(SEGMENTER, "Nông dân cày cấy, bón phân chuồng, lo rầy nâu phá lúa."));
+    for (String expected :
+        List.of(
+            "Bác_sĩ nội_soi dạ_dày rồi cho bệnh_nhân nằm_viện vì xuất_huyết .",
+            "Mẹ pha_chế nước_mắm , tẩm_ướp thịt rồi chiên_rán trong chảo .",
+            "Tiền_đạo ghi_bàn ở phút bù_giờ , thủ_môn đội khách phản_lưới .",
+            "Các hạ_sĩ_quan của lữ_đoàn công_binh diễn_tập phục_kích .",
+            "Phật_tử đến thiền_viện cúng_dường , tụng_kinh và cầu_siêu .",
+            "Viện_kiểm_sát kê_biên tài_sản , bị_can tại_ngoại chờ tranh_tụng .",
+            "Cô ấy thẫn_thờ , bần_thần rồi chợp_mắt lúc chập_tối .",
+            "Họ dựng giàn_giáo , đóng cốp_pha cho tầng_lửng .",
+            "Lập_trình_viên sao_lưu dữ_liệu trước khi đăng_xuất .",
+            "Nông_dân cày_cấy , bón phân_chuồng , lo rầy_nâu phá lúa .")) {
+      String sentence = expected.replace('_', ' ').replace(" ,", ",").replace(" .", ".");
+      assertEquals(expected, segmented(SEGMENTER, sentence));
+    }
     // The list leaves out a head noun and its kind and a verb and its result, as the gold does.
     assertEquals("mua cá chép , giữ chặt túi", segmented(SEGMENTER, "mua cá chép, giữ chặt túi"));
   }
