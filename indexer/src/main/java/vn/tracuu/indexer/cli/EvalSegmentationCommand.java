@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vn.tracuu.indexer.eval.SegmentationEval;
 
@@ -27,17 +28,27 @@ public final class EvalSegmentationCommand implements Callable<Integer> {
   Path gold;
 
   @Option(
-      names = "--no-learn",
+      names = "--learn",
       description =
-          "Use the built-in dictionary only; by default compounds are first learned from the"
-              + " input text (not from its gold segmentation), as indexing may do.")
+          "First learn compounds from the input text (not from its gold segmentation) and add"
+              + " them to the dictionary. Off by default, as in the indexer, which segments with"
+              + " the dictionary alone: learning pays only on large inputs (on the dev data,"
+              + " -0.008 F1 on 3,000 sentences, -0.003 on 20,000, +0.001 on 35,000, +0.003 on"
+              + " 58,000).")
+  boolean learn;
+
+  /** The default since --learn exists; accepted so that older scripts keep working. */
+  @Option(names = "--no-learn", hidden = true)
   boolean noLearn;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (learn && noLearn) {
+      throw new ParameterException(spec.commandLine(), "--learn and --no-learn contradict");
+    }
     long start = System.nanoTime();
-    SegmentationEval.Result r = SegmentationEval.run(gold, !noLearn);
+    SegmentationEval.Result r = SegmentationEval.run(gold, learn);
     out.printf(
         Locale.ROOT,
         "%d sentences, %d gold words, %d predicted, %d correct; %d compounds learned; %.1f s%n",
