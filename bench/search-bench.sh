@@ -10,7 +10,7 @@
 # 2. With --scale N (e.g. 1000000), also writes an index of N generated records
 #    (`tracuu eval synthetic-index`) and runs the same three queries against it.
 # The baseline of each run is /api/health (the HTTP stack without a search): search figures are
-# also given as ratios to it. Indexes are rebuilt when IndexSchema.java changes. Needs wrk and
+# also given as ratios to it. Indexes are rebuilt when the analyzers module's sources change. Needs wrk and
 # (optionally) mu: apt-get install wrk maildir-utils. Not part of the test suite: it runs for
 # minutes. Remove --work afterwards (default data/bench) to free the space.
 set -euo pipefail
@@ -42,8 +42,10 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 command -v wrk >/dev/null || { say "wrk is missing: apt-get install wrk"; exit 1; }
 
 mkdir -p "$WORK"
-# An index is current when it was built from this IndexSchema.java.
-SCHEMA="$(git -C "$ROOT" hash-object analyzers/src/main/java/vn/tracuu/schema/IndexSchema.java)"
+# An index is current when it was built from these analyzers sources (schema, analysis code and
+# word lists, committed or not): any change there may change the index.
+SCHEMA="$( { git -C "$ROOT" rev-parse HEAD:analyzers/src/main; git -C "$ROOT" diff HEAD -- analyzers/src/main; } \
+  | git hash-object --stdin)"
 current() { [[ -f "$1/.complete" && "$(cat "$1/.complete")" == "$SCHEMA" ]]; }
 
 MAIL="$WORK/mail-$COUNT"
