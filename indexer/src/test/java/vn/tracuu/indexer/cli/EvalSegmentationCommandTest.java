@@ -2,14 +2,13 @@ package vn.tracuu.indexer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.tracuu.indexer.cli.CliRun.run;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code eval segmentation} measures the indexer's segmenter (the dictionary alone) unless asked to
@@ -18,13 +17,6 @@ import picocli.CommandLine;
 class EvalSegmentationCommandTest {
 
   @TempDir Path tmp;
-
-  private static String run(StringWriter out, String... args) {
-    CommandLine cli = IndexerCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(out));
-    return cli.execute(args) + "";
-  }
 
   @Test
   void theDictionaryAloneByDefaultAndLearningOnRequest() throws Exception {

@@ -2,16 +2,15 @@ package vn.tracuu.indexer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.tracuu.indexer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import vn.tracuu.indexer.IndexLayout;
 import vn.tracuu.schema.AnalysisFingerprint;
 import vn.tracuu.schema.IndexSchema;
@@ -20,13 +19,6 @@ import vn.tracuu.schema.IndexSchema;
 class StatusCommandTest {
 
   @TempDir Path tmp;
-
-  private static String run(StringWriter out, String... args) {
-    CommandLine cli = IndexerCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(out));
-    return cli.execute(args) + "";
-  }
 
   @Test
   void statusShowsRecordsByTypeAndSourceAndTheLastRunWithItsFailures() throws Exception {
