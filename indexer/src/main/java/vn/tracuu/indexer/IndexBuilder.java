@@ -228,11 +228,12 @@ public final class IndexBuilder {
     final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     /**
-     * Record ids and state keys this run has tried to write. In a fresh build a document whose id
-     * or key is not here yet cannot replace anything, so it is added rather than updated: an update
-     * queues a delete term that every flush must look up (measured: a few % of the indexing CPU).
+     * Record ids and state keys this run has tried to write, in a fresh build. A document whose id
+     * or key is surely not here yet cannot replace anything, so it is added rather than updated: an
+     * update queues a delete term that every flush must look up (measured: a few % of the indexing
+     * CPU).
      */
-    final Set<String> attempted = ConcurrentHashMap.newKeySet();
+    final SeenKeys attempted;
 
     /** Record id → item keys that produced it in this run. */
     final ConcurrentHashMap<String, Set<String>> written = new ConcurrentHashMap<>();
@@ -248,6 +249,7 @@ public final class IndexBuilder {
     Run(List<SourceConfig> sources, boolean fresh) {
       this.sources = sources;
       this.fresh = fresh;
+      this.attempted = fresh ? new SeenKeys() : null;
     }
 
     void execute(Path target) throws IOException {
@@ -693,7 +695,7 @@ public final class IndexBuilder {
      */
     private void write(IndexWriter writer, String field, String value, Document doc)
         throws IOException {
-      if (fresh && attempted.add(field + "\0" + value)) {
+      if (attempted != null && attempted.firstTime(field + "\0" + value)) {
         writer.addDocument(doc);
       } else {
         writer.updateDocument(new Term(field, value), doc);
