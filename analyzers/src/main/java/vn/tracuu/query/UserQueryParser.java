@@ -355,7 +355,10 @@ public final class UserQueryParser {
         all.add(new BoostQuery(phrases, PHRASE_WEIGHT), BooleanClause.Occur.SHOULD);
       }
     }
-    return any ? all.build() : null;
+    if (!any) {
+      return null;
+    }
+    return TitleMentionQuery.of(all.build(), text);
   }
 
   private static Query phrases(Form form, List<String> syllables, int max) {

@@ -1,15 +1,18 @@
 package vn.tracuu.schema;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -49,7 +52,7 @@ public final class IndexSchema {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   /** Bumped when the schema changes incompatibly; stored in the commit user data. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   // Identity and structure
   public static final String ID = "id";
@@ -76,6 +79,22 @@ public final class IndexSchema {
   public static final String TITLE_FOLDED = "title_folded";
   public static final String BODY = "body";
   public static final String BODY_FOLDED = "body_folded";
+
+  /**
+   * The title's words as one keyword ({@link #titleKey}): a query that contains a record's whole
+   * title ("Trách nhiệm của Bộ Y tế …") names that record, and ranks it higher (see {@code
+   * UserQueryParser}).
+   */
+  public static final String TITLE_KEY = "title_key";
+
+  /**
+   * Fewest words of a title with a {@link #TITLE_KEY}: a shorter title ("Báo cáo") is contained in
+   * too many queries to name one record.
+   */
+  public static final int TITLE_KEY_MIN_WORDS = 3;
+
+  /** Most words of a title with a {@link #TITLE_KEY}; a query rarely repeats a longer one whole. */
+  public static final int TITLE_KEY_MAX_WORDS = 16;
 
   // Mail
   public static final String SENDER = "sender";
@@ -336,6 +355,10 @@ public final class IndexSchema {
     }
 
     text(doc, TITLE, TITLE_FOLDED, r.title(), true);
+    String titleKey = titleKey(r.title());
+    if (titleKey != null) {
+      doc.add(new StringField(TITLE_KEY, titleKey, Field.Store.NO));
+    }
     if (r.body() != null && !r.body().isEmpty()) {
       doc.add(new Field(BODY, r.body(), BODY_TYPE));
       doc.add(new Field(BODY_FOLDED, r.body(), BODY_FOLDED_TYPE));
@@ -391,6 +414,49 @@ public final class IndexSchema {
     searchable(doc, SIGNER_TEXT, r.signer());
     padNorms(doc);
     return doc;
+  }
+
+  /**
+   * The {@link #TITLE_KEY} of a title: its {@linkplain #keyWords words} joined by one space, after
+   * any reply or forward prefixes of a mail subject ("Re:", "Fwd:", "TL:"); null when the title has
+   * fewer than {@value #TITLE_KEY_MIN_WORDS} or more than {@value #TITLE_KEY_MAX_WORDS} words.
+   */
+  public static String titleKey(String title) {
+    if (title == null) {
+      return null;
+    }
+    List<String> words = keyWords(REPLY_PREFIXES.matcher(title).replaceFirst(""));
+    if (words.size() < TITLE_KEY_MIN_WORDS || words.size() > TITLE_KEY_MAX_WORDS) {
+      return null;
+    }
+    return String.join(" ", words);
+  }
+
+  private static final Pattern REPLY_PREFIXES =
+      Pattern.compile(
+          "^(?:\\s*(?:re|fw|fwd|tl|tr|chuyển tiếp|trả lời)\\s*(?:\\[\\d+\\])?\\s*:)+",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * The words of a text as {@link #TITLE_KEY} writes them: without diacritics, lower case, cut at
+   * every character that is not a letter or digit ("1952/QĐ-UBND" is 1952, qd, ubnd). The query
+   * side cuts the user's text the same way, so a title and a query quoting it give the same words
+   * whatever their diacritics, case and punctuation.
+   */
+  public static List<String> keyWords(CharSequence text) {
+    String folded = DiacriticFolder.fold(Normalizer.normalize(text, Normalizer.Form.NFC));
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= folded.length(); i++) {
+      boolean word = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        words.add(folded.substring(start, i).toLowerCase(Locale.ROOT));
+        start = -1;
+      }
+    }
+    return words;
   }
 
   /** Canonical lookup key of a document number: no spaces, folded, upper case. */

@@ -61,6 +61,38 @@ class IndexSchemaTest {
   }
 
   @Test
+  void titleKeysAreTheFoldedWordsWithoutReplyPrefixes() {
+    String key = "ke hoach so 12 kh ubnd ve chuyen doi so";
+    assertEquals(key, IndexSchema.titleKey("Kế hoạch số 12/KH-UBND về chuyển đổi số"));
+    assertEquals(
+        key, IndexSchema.titleKey("Re: FWD:TL: KẾ HOẠCH  số 12 / KH - UBND về chuyển đổi số"));
+    assertEquals(key, IndexSchema.titleKey("Trả lời: Kế hoạch số 12/KH-UBND về chuyển đổi số"));
+    String decomposed =
+        java.text.Normalizer.normalize(
+            "Kế hoạch số 12/KH-UBND về chuyển đổi số", java.text.Normalizer.Form.NFD);
+    assertEquals(key, IndexSchema.titleKey(decomposed));
+    // "Re" that is not a prefix stays a word.
+    assertEquals("re ke hoach", IndexSchema.titleKey("Re kế hoạch"));
+  }
+
+  @Test
+  void titlesTooShortOrTooLongToNameARecordHaveNoKey() {
+    assertEquals(null, IndexSchema.titleKey(null));
+    assertEquals(null, IndexSchema.titleKey("Báo cáo"));
+    assertEquals(null, IndexSchema.titleKey("Re: Báo cáo"));
+    assertEquals("bao cao thang", IndexSchema.titleKey("Báo cáo tháng"));
+    String sixteen = "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba";
+    assertEquals(16, IndexSchema.keyWords(sixteen).size());
+    assertEquals(16, IndexSchema.titleKey(sixteen).split(" ").length);
+    assertEquals(null, IndexSchema.titleKey(sixteen + " mười"));
+    var doc =
+        IndexSchema.toDocument(
+            IndexRecord.builder("a", Kind.EMAIL).source("s").title("Re: Báo cáo tháng").build());
+    assertEquals("bao cao thang", doc.getField(IndexSchema.TITLE_KEY).stringValue());
+    assertEquals(false, doc.getField(IndexSchema.TITLE_KEY).fieldType().stored());
+  }
+
+  @Test
   void ocrAndTruncationAreStoredOnlyWhenTheyApply() {
     var plain = IndexSchema.toDocument(IndexRecord.builder("a", Kind.DOCUMENT).source("s").build());
     assertEquals(null, plain.get(IndexSchema.OCR));

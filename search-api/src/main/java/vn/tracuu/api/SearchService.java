@@ -328,6 +328,11 @@ public final class SearchService implements Closeable {
       return searcher.search(matches, new TopFieldCollectorManager(sort, n, (FieldDoc) after, n));
     }
     Query ranking = parsed.textParts().ranking();
+    if (ranking != null) {
+      // Rewritten first: a ranking that looks for titles the text quotes becomes the plain
+      // disjunction when the index has none of them, which pruned() can take apart.
+      ranking = searcher.rewrite(ranking);
+    }
     if (ranking == null) {
       Query scored =
           new BooleanQuery.Builder()

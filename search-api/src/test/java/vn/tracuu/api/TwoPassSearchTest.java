@@ -38,6 +38,8 @@ class TwoPassSearchTest {
     // Matches with "của" but not "lũ" share no ranking clause ("của" is a question word): they
     // score 0 and come last, by document, which the pruned second pass leaves to a full one.
     queries.add("lũ | của");
+    // A sample mail's whole subject: its record's score is multiplied (a title the text quotes).
+    queries.add("kết quả kiểm tra an toàn thông tin Trung tâm dữ liệu tỉnh");
     Map<String, List<String>> expected =
         assertPagesEqualOnePass(TestServer.get().search, queries, 10, 3);
     assertTrue(
