@@ -6,22 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
-import vn.tracuu.schema.Kind;
 
 /**
  * A query that contains a record's whole title ranks that record higher, by how few records say the
@@ -29,9 +20,7 @@ import vn.tracuu.schema.Kind;
  */
 class TitleMentionQueryTest {
 
-  private static Directory dir;
-  private static DirectoryReader reader;
-  private static IndexSearcher searcher;
+  private static SmallIndex index;
   private static final UserQueryParser parser = new UserQueryParser(IndexSchema.analyzer());
 
   /** A statement with the wrong answer: it names Bộ Y tế, and quotes what Bộ Công an does. */
@@ -41,60 +30,42 @@ class TitleMentionQueryTest {
 
   @BeforeAll
   static void index() throws IOException {
-    dir = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.analyzer()))) {
-      add(
-          writer,
-          "bo-cong-an",
-          "Trách nhiệm của Bộ Công an",
-          "Ban hành văn bản về phòng, chống ma túy. Tổ chức giám định chất ma túy và tiền chất."
-              + " Hướng dẫn lập danh sách người nghiện ma túy.");
-      add(
-          writer,
-          "bo-y-te",
-          "Trách nhiệm của Bộ Y tế",
-          "Ban hành văn bản về phòng, chống ma túy. Nghiên cứu thuốc và phương pháp cai nghiện"
-              + " ma túy; hỗ trợ chuyên môn y tế để cai nghiện ma túy.");
-      add(
-          writer,
-          "quy-che",
-          "Chấm dứt hợp đồng làm việc",
-          "Đơn vị thông báo cho viên chức trước ba mươi ngày.");
-      for (int i = 1; i <= 3; i++) {
-        add(
-            writer,
-            "mail-" + i,
-            "Thư số " + i,
-            "Hai bên thỏa thuận chấm dứt hợp đồng làm việc từ tháng sau, lần " + i + ".");
-      }
-      add(writer, "bao-cao", "Báo cáo quý 3 năm 2019", "Tình hình thực hiện nhiệm vụ.");
-      add(writer, "tong-hop", "Tổng hợp số liệu", "Số liệu báo cáo quý 3 năm 2019 của các sở.");
-    }
-    reader = DirectoryReader.open(dir);
-    searcher = new IndexSearcher(reader);
-    searcher.setSimilarity(IndexSchema.similarity());
+    index =
+        new SmallIndex(
+            w -> {
+              w.add(
+                  "bo-cong-an",
+                  "Trách nhiệm của Bộ Công an",
+                  "Ban hành văn bản về phòng, chống ma túy. Tổ chức giám định chất ma túy và tiền"
+                      + " chất. Hướng dẫn lập danh sách người nghiện ma túy.");
+              w.add(
+                  "bo-y-te",
+                  "Trách nhiệm của Bộ Y tế",
+                  "Ban hành văn bản về phòng, chống ma túy. Nghiên cứu thuốc và phương pháp cai"
+                      + " nghiện ma túy; hỗ trợ chuyên môn y tế để cai nghiện ma túy.");
+              w.add(
+                  "quy-che",
+                  "Chấm dứt hợp đồng làm việc",
+                  "Đơn vị thông báo cho viên chức trước ba mươi ngày.");
+              for (int i = 1; i <= 3; i++) {
+                w.add(
+                    "mail-" + i,
+                    "Thư số " + i,
+                    "Hai bên thỏa thuận chấm dứt hợp đồng làm việc từ tháng sau, lần " + i + ".");
+              }
+              w.add("bao-cao", "Báo cáo quý 3 năm 2019", "Tình hình thực hiện nhiệm vụ.");
+              w.add("tong-hop", "Tổng hợp số liệu", "Số liệu báo cáo quý 3 năm 2019 của các sở.");
+            });
   }
 
   @AfterAll
   static void close() throws IOException {
-    reader.close();
-    dir.close();
-  }
-
-  private static void add(IndexWriter writer, String id, String title, String body)
-      throws IOException {
-    writer.addDocument(
-        IndexSchema.toDocument(
-            IndexRecord.builder(id, Kind.DOCUMENT).source("t").title(title).body(body).build()));
+    index.close();
   }
 
   /** Ids and scores of the hits of {@code query}, best first. */
   private static Map<String, Float> hits(Query query) throws IOException {
-    Map<String, Float> out = new LinkedHashMap<>();
-    for (ScoreDoc hit : searcher.search(query, 20).scoreDocs) {
-      out.put(searcher.storedFields().document(hit.doc).get(IndexSchema.ID), hit.score);
-    }
-    return out;
+    return index.hits(query, 20);
   }
 
   /** The ranking of {@code text} without the title mention: what it would be without it. */
@@ -102,20 +73,16 @@ class TitleMentionQueryTest {
     return assertInstanceOf(TitleMentionQuery.class, parser.parseRanked(text)).ranking();
   }
 
-  private static String first(Map<String, Float> hits) {
-    return hits.keySet().iterator().next();
-  }
-
   @Test
   void aQuestionNamingAHeadingFindsThatRecordEvenWhenItsAnswerQuotesAnother() throws IOException {
     System.err.println(
         hits(withoutMention(WRONG_ANSWER)) + " " + hits(parser.parseRanked(WRONG_ANSWER)));
-    assertEquals("bo-cong-an", first(hits(withoutMention(WRONG_ANSWER))), "the answer's words");
-    assertEquals("bo-y-te", first(hits(parser.parseRanked(WRONG_ANSWER))));
+    assertEquals("bo-cong-an", index.first(withoutMention(WRONG_ANSWER)), "the answer's words");
+    assertEquals("bo-y-te", index.first(parser.parseRanked(WRONG_ANSWER)));
     String typedPlain =
         "trach nhiem cua bo y te trong phong chong ma tuy la gi? Tra loi: to chuc"
             + " giam dinh chat ma tuy va tien chat";
-    assertEquals("bo-y-te", first(hits(parser.parseRanked(typedPlain))));
+    assertEquals("bo-y-te", index.first(parser.parseRanked(typedPlain)));
     // The search API's queries rank the same way.
     assertInstanceOf(TitleMentionQuery.class, parser.parts("bộ y tế trách nhiệm gì").ranking());
   }
@@ -153,7 +120,7 @@ class TitleMentionQueryTest {
   void withoutATitleInTheTextTheQueryIsTheRankingItself() throws IOException {
     Query query = parser.parseRanked("phương pháp điều trị và hỗ trợ chuyên môn");
     Query ranking = assertInstanceOf(TitleMentionQuery.class, query).ranking();
-    assertEquals(searcher.rewrite(ranking), searcher.rewrite(query));
+    assertEquals(index.searcher.rewrite(ranking), index.searcher.rewrite(query));
     // Two words are shorter than any title key: no candidates at all.
     assertFalse(parser.parseRanked("ma túy") instanceof TitleMentionQuery);
   }

@@ -12,10 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,53 +19,39 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.tracuu.schema.IndexRecord;
 import vn.tracuu.schema.IndexSchema;
-import vn.tracuu.schema.Kind;
 
 /** The production query parser against a small real index built with the production schema. */
 class UserQueryParserTest {
 
-  private static Directory dir;
-  private static DirectoryReader reader;
+  private static SmallIndex index;
   private static IndexSearcher searcher;
   private static final UserQueryParser parser = new UserQueryParser(IndexSchema.analyzer());
 
   @BeforeAll
   static void index() throws IOException {
-    dir = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.analyzer()))) {
-      add(writer, "cqdt", "Kế hoạch xây dựng chính quyền điện tử năm 2019");
-      add(writer, "scattered", "Chính sách về quyền lợi, điện lực và tử tế");
-      add(writer, "ban", "Họp ban chỉ đạo");
-      add(writer, "ban-sac", "Bán đấu giá tài sản");
-      add(writer, "ban-hoi", "Bản kế hoạch chi tiết");
-      add(writer, "hoa", "Tỉnh Hoà Sơn triển khai");
-      add(writer, "qd", "Quyết định số 1952/QĐ-UBND về quy chế làm việc");
-    }
-    reader = DirectoryReader.open(dir);
-    searcher = new IndexSearcher(reader);
-    searcher.setSimilarity(IndexSchema.similarity());
+    index =
+        new SmallIndex(
+            w -> {
+              w.add("cqdt", null, "Kế hoạch xây dựng chính quyền điện tử năm 2019");
+              w.add("scattered", null, "Chính sách về quyền lợi, điện lực và tử tế");
+              w.add("ban", null, "Họp ban chỉ đạo");
+              w.add("ban-sac", null, "Bán đấu giá tài sản");
+              w.add("ban-hoi", null, "Bản kế hoạch chi tiết");
+              w.add("hoa", null, "Tỉnh Hoà Sơn triển khai");
+              w.add("qd", null, "Quyết định số 1952/QĐ-UBND về quy chế làm việc");
+            });
+    searcher = index.searcher;
   }
 
   @AfterAll
   static void close() throws IOException {
-    reader.close();
-    dir.close();
-  }
-
-  private static void add(IndexWriter writer, String id, String body) throws IOException {
-    Document doc =
-        IndexSchema.toDocument(
-            IndexRecord.builder(id, Kind.DOCUMENT).source("t").body(body).build());
-    writer.addDocument(doc);
+    index.close();
   }
 
   private static List<String> search(String q) throws IOException {
@@ -211,34 +193,22 @@ class UserQueryParserTest {
 
   @Test
   void aTitleWordCountsForMoreThanABodyWordWithoutDrowningTheBody() throws IOException {
-    try (Directory d = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(d, new IndexWriterConfig(IndexSchema.analyzer()))) {
-        w.addDocument(record("in-title", "Cai nghiện ma túy", "Quy định chung về hồ sơ."));
-        // The words in another order: no phrase boost for the body.
-        w.addDocument(record("in-body", "Quy định chung", "Ma túy: hồ sơ cai nghiện tự nguyện."));
-        w.addDocument(record("other", "Hồ sơ", "Hồ sơ đăng ký cư trú."));
-      }
-      try (DirectoryReader r = DirectoryReader.open(d)) {
-        IndexSearcher s = new IndexSearcher(r);
-        s.setSimilarity(IndexSchema.similarity());
-        assertEquals("in-title", id(s, parser.parseRanked("cai nghiện ma túy")));
-        // Three title words do not beat five words of the body...
-        String question = "hồ sơ cai nghiện ma túy tự nguyện";
-        Query ranking = ((TitleMentionQuery) parser.parseRanked(question)).ranking();
-        assertEquals("in-body", id(s, ranking));
-        // ...unless the question contains the whole title, which only that record has.
-        assertEquals("in-title", id(s, parser.parseRanked(question)));
-      }
+    try (SmallIndex small =
+        new SmallIndex(
+            w -> {
+              w.add("in-title", "Cai nghiện ma túy", "Quy định chung về hồ sơ.");
+              // The words in another order: no phrase boost for the body.
+              w.add("in-body", "Quy định chung", "Ma túy: hồ sơ cai nghiện tự nguyện.");
+              w.add("other", "Hồ sơ", "Hồ sơ đăng ký cư trú.");
+            })) {
+      assertEquals("in-title", small.first(parser.parseRanked("cai nghiện ma túy")));
+      // Three title words do not beat five words of the body...
+      String question = "hồ sơ cai nghiện ma túy tự nguyện";
+      Query ranking = ((TitleMentionQuery) parser.parseRanked(question)).ranking();
+      assertEquals("in-body", small.first(ranking));
+      // ...unless the question contains the whole title, which only that record has.
+      assertEquals("in-title", small.first(parser.parseRanked(question)));
     }
-  }
-
-  private static Document record(String id, String title, String body) {
-    return IndexSchema.toDocument(
-        IndexRecord.builder(id, Kind.DOCUMENT).source("t").title(title).body(body).build());
-  }
-
-  private static String id(IndexSearcher s, Query q) throws IOException {
-    return s.storedFields().document(s.search(q, 1).scoreDocs[0].doc).get(IndexSchema.ID);
   }
 
   /** Every term the query ranks by, whatever the field (phrase boosts left out). */
