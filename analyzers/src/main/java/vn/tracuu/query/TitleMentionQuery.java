@@ -55,7 +55,7 @@ final class TitleMentionQuery extends Query {
 
   private TitleMentionQuery(Query ranking, List<String> keys) {
     this.ranking = ranking;
-    this.keys = List.copyOf(keys);
+    this.keys = keys;
   }
 
   /**
@@ -95,14 +95,11 @@ final class TitleMentionQuery extends Query {
       if (reader.docFreq(term) == 0) {
         continue;
       }
-      float specificity = specificity(searcher, term);
-      if (specificity > 0) {
-        found.add(
-            new BoostQuery(new ConstantScoreQuery(new TermQuery(term)), specificity),
-            BooleanClause.Occur.SHOULD);
-        if (++n == MAX_TITLES) {
-          break;
-        }
+      found.add(
+          new BoostQuery(new ConstantScoreQuery(new TermQuery(term)), specificity(searcher, term)),
+          BooleanClause.Occur.SHOULD);
+      if (++n == MAX_TITLES) {
+        break;
       }
     }
     if (n == 0) {
